@@ -1,0 +1,30 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.sandboxes.koyeb;
+
+import java.net.URI;
+
+/**
+ * A port of the sandbox published through its public URL.
+ *
+ * @param port the port inside the sandbox
+ * @param url the public URL that reaches it
+ * @since 0.1.0
+ */
+public record ExposedPort(int port, URI url) {
+
+}

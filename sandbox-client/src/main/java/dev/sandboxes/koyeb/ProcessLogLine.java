@@ -1,0 +1,33 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.sandboxes.koyeb;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line logged by a background process.
+ *
+ * @param timestamp when the executor read the line, if it said
+ * @param stream the stream the line came from
+ * @param text the text of the line, without its terminator
+ * @since 0.1.0
+ */
+public record ProcessLogLine(@Nullable Instant timestamp, StreamType stream, String text) {
+
+}
