@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Server-side deletion rules of a sandbox. {@link Duration#ZERO} turns a rule off; a
- * {@code null} component leaves the current value unchanged in an update.
+ * {@code null} component leaves the current value unchanged in an update. Values set by the
+ * client are checked against {@link SandboxLimits} before they are sent.
  *
  * @param deleteAfter delay after creation at which Koyeb deletes the sandbox, measured
  * from its creation
@@ -36,17 +37,6 @@ public record SandboxLifecycle(@Nullable Duration deleteAfter, @Nullable Duratio
 	 * Lifecycle with both rules off.
 	 */
 	public static final SandboxLifecycle NONE = new SandboxLifecycle(Duration.ZERO, Duration.ZERO);
-
-	/**
-	 * Validate both durations against {@link SandboxLimits}.
-	 * @throws InvalidSandboxSpecException if a value is out of range
-	 */
-	public SandboxLifecycle {
-		SpecValidation.checkRange("deleteAfter", deleteAfter, SandboxLimits.DELETE_AFTER_CREATE_MIN,
-				SandboxLimits.DELETE_AFTER_CREATE_MAX);
-		SpecValidation.checkRange("deleteAfterInactivity", deleteAfterInactivity,
-				SandboxLimits.DELETE_AFTER_SLEEP_MIN, SandboxLimits.DELETE_AFTER_SLEEP_MAX);
-	}
 
 	/**
 	 * Create a lifecycle that deletes the sandbox at the given age.

@@ -101,7 +101,8 @@ public final class SandboxSpec {
 		this.env = Collections.unmodifiableMap(new LinkedHashMap<>(builder.env));
 		this.secretEnv = Collections.unmodifiableMap(new LinkedHashMap<>(builder.secretEnv));
 		this.configFiles = Collections.unmodifiableMap(new LinkedHashMap<>(builder.configFiles));
-		SandboxLifecycle lifecycle = new SandboxLifecycle(builder.deleteAfter, builder.deleteAfterInactivity);
+		SandboxLifecycle lifecycle = SpecValidation
+			.checkLifecycle(new SandboxLifecycle(builder.deleteAfter, builder.deleteAfterInactivity));
 		this.deleteAfter = lifecycle.deleteAfter();
 		this.deleteAfterInactivity = lifecycle.deleteAfterInactivity();
 		this.idleTimeout = builder.idleTimeout;

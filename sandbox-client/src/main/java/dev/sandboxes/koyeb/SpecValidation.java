@@ -31,6 +31,8 @@ final class SpecValidation {
 
 	private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+	private static final int MAX_PATH_LENGTH = 4096;
+
 	private SpecValidation() {
 	}
 
@@ -46,6 +48,14 @@ final class SpecValidation {
 			throw new InvalidSandboxSpecException(field, value,
 					"must be 0 (off) or whole seconds from " + min.toSeconds() + " s to " + max.toSeconds() + " s");
 		}
+	}
+
+	static SandboxLifecycle checkLifecycle(SandboxLifecycle lifecycle) {
+		checkRange("deleteAfter", lifecycle.deleteAfter(), SandboxLimits.DELETE_AFTER_CREATE_MIN,
+				SandboxLimits.DELETE_AFTER_CREATE_MAX);
+		checkRange("deleteAfterInactivity", lifecycle.deleteAfterInactivity(), SandboxLimits.DELETE_AFTER_SLEEP_MIN,
+				SandboxLimits.DELETE_AFTER_SLEEP_MAX);
+		return lifecycle;
 	}
 
 	static String checkName(String field, @Nullable String name, int minLength, int maxLength) {
@@ -72,6 +82,15 @@ final class SpecValidation {
 			throw new InvalidSandboxSpecException(field, value.replace("\0", "\\0"), "must not contain NUL characters");
 		}
 		return value;
+	}
+
+	static String checkPath(@Nullable String path) {
+		checkNotBlank("path", path);
+		if (path.length() > MAX_PATH_LENGTH) {
+			throw new InvalidSandboxSpecException("path", path.substring(0, 64) + "...",
+					"must be at most " + MAX_PATH_LENGTH + " characters, was " + path.length());
+		}
+		return path;
 	}
 
 	static int checkPort(String field, int port) {

@@ -1,0 +1,208 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.sandboxes.koyeb;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+
+import dev.sandboxes.koyeb.controlplane.KoyebApi;
+import dev.sandboxes.koyeb.controlplane.ServiceLifeCycle;
+import dev.sandboxes.koyeb.executor.ExecutorEndpoint;
+import dev.sandboxes.koyeb.executor.RunRequest;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link ReactiveSandbox} over the executor and control-plane clients. The executor
+ * address is resolved once and cached.
+ */
+final class DefaultReactiveSandbox implements ReactiveSandbox {
+
+	private final ClientContext context;
+
+	private final SandboxIdentity identity;
+
+	private final Mono<SandboxAddress> address;
+
+	private final DefaultReactiveSandboxFiles files;
+
+	private final DefaultReactiveSandboxProcesses processes;
+
+	private final DefaultReactiveSandboxPorts ports;
+
+	DefaultReactiveSandbox(ClientContext context, SandboxIdentity identity, Mono<SandboxAddress> address) {
+		this.context = context;
+		this.identity = identity;
+		this.address = address.cache((value) -> Duration.ofNanos(Long.MAX_VALUE), (ex) -> Duration.ZERO,
+				() -> Duration.ZERO);
+		this.files = new DefaultReactiveSandboxFiles(this);
+		this.processes = new DefaultReactiveSandboxProcesses(this);
+		this.ports = new DefaultReactiveSandboxPorts(this);
+	}
+
+	@Override
+	public String id() {
+		return this.identity.id();
+	}
+
+	@Override
+	public String name() {
+		return this.identity.name();
+	}
+
+	@Override
+	public String appId() {
+		return this.identity.appId();
+	}
+
+	@Override
+	public Mono<SandboxInfo> info() {
+		return observe("info", this.context.api().getService(id()).map(SandboxInfos::of));
+	}
+
+	@Override
+	public Mono<ExecResult> exec(String command) {
+		return exec(ExecSpec.of(command));
+	}
+
+	@Override
+	public Mono<ExecResult> exec(ExecSpec spec) {
+		Duration timeout = execTimeout(spec);
+		return observe("exec", executor().flatMap((endpoint) -> this.context.executor()
+			.run(endpoint, runRequest(spec), timeout)).map((result) -> ExecResultCollector.checkExit(spec, result)));
+	}
+
+	@Override
+	public Flux<ExecEvent> execStream(String command) {
+		return execStream(ExecSpec.of(command));
+	}
+
+	@Override
+	public Flux<ExecEvent> execStream(ExecSpec spec) {
+		return this.context.observations().observeMany("exec.stream", id(), stream(spec));
+	}
+
+	/**
+	 * Stream a command's events under its deadline, without observation.
+	 * @param spec the command
+	 * @return the events
+	 */
+	Flux<ExecEvent> stream(ExecSpec spec) {
+		Duration timeout = execTimeout(spec);
+		return executor().flatMapMany((endpoint) -> this.context.executor().runStreaming(endpoint, runRequest(spec)))
+			.timeout(timeout)
+			.onErrorMap(TimeoutException.class, (ex) -> new SandboxTimeoutException("exec " + spec.getCommand(),
+					timeout, null));
+	}
+
+	@Override
+	public ReactiveSandboxFiles files() {
+		return this.files;
+	}
+
+	@Override
+	public ReactiveSandboxProcesses processes() {
+		return this.processes;
+	}
+
+	@Override
+	public ReactiveSandboxPorts ports() {
+		return this.ports;
+	}
+
+	@Override
+	public Mono<Void> updateLifecycle(SandboxLifecycle lifecycle) {
+		SpecValidation.checkLifecycle(lifecycle);
+		KoyebApi api = this.context.api();
+		return observe("lifecycle.update", api.getService(id()).flatMap((service) -> {
+			ServiceLifeCycle current = (service.lifeCycle() != null) ? service.lifeCycle()
+					: new ServiceLifeCycle(0L, 0L);
+			ServiceLifeCycle updated = new ServiceLifeCycle(
+					seconds(lifecycle.deleteAfter(), current.deleteAfterCreate()),
+					seconds(lifecycle.deleteAfterInactivity(), current.deleteAfterSleep()));
+			return api.updateLifecycle(id(), updated);
+		}).then());
+	}
+
+	@Override
+	public Mono<Void> extendLifetime(Duration duration) {
+		SpecValidation.checkPositive("duration", duration);
+		KoyebApi api = this.context.api();
+		return observe("lifecycle.extend", api.getService(id()).flatMap((service) -> {
+			Instant createdAt = (service.createdAt() != null) ? service.createdAt()
+					: this.context.settings().clock().instant();
+			Duration age = Duration.between(createdAt, this.context.settings().clock().instant());
+			Duration deleteAfter = LifetimeArithmetic.deleteAfterFromNow(age, duration);
+			Long sleep = (service.lifeCycle() != null) ? service.lifeCycle().deleteAfterSleep() : null;
+			return api.updateLifecycle(id(), new ServiceLifeCycle(deleteAfter.toSeconds(), (sleep != null) ? sleep : 0L));
+		}).then());
+	}
+
+	@Override
+	public Mono<Boolean> isHealthy() {
+		return observe("health", executor().flatMap((endpoint) -> this.context.executor().isHealthy(endpoint)));
+	}
+
+	@Override
+	public Mono<Void> delete() {
+		KoyebApi api = this.context.api();
+		return observe("delete", this.identity.ownsApp() ? api.deleteApp(appId()) : api.deleteService(id()));
+	}
+
+	@Override
+	public String toString() {
+		return "ReactiveSandbox[id=" + id() + ", name=" + name() + ", appId=" + appId() + "]";
+	}
+
+	ClientContext context() {
+		return this.context;
+	}
+
+	Mono<ExecutorEndpoint> executor() {
+		return this.address.map(SandboxAddress::executor);
+	}
+
+	Mono<SandboxAddress> address() {
+		return this.address;
+	}
+
+	<T> Mono<T> observe(String operation, Mono<T> mono) {
+		return this.context.observations().observe(operation, id(), mono);
+	}
+
+	<T> Flux<T> observeMany(String operation, Flux<T> flux) {
+		return this.context.observations().observeMany(operation, id(), flux);
+	}
+
+	Duration execTimeout(ExecSpec spec) {
+		return (spec.getTimeout() != null) ? spec.getTimeout() : this.context.settings().execTimeout();
+	}
+
+	static RunRequest runRequest(ExecSpec spec) {
+		return new RunRequest(spec.getCommand(), spec.getCwd(), spec.getEnv().isEmpty() ? null : spec.getEnv());
+	}
+
+	private static long seconds(@Nullable Duration requested, @Nullable Long current) {
+		if (requested != null) {
+			return requested.toSeconds();
+		}
+		return (current != null) ? current : 0L;
+	}
+
+}

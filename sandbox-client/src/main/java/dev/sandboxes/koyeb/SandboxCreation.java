@@ -1,0 +1,184 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.sandboxes.koyeb;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.sandboxes.koyeb.controlplane.AppLifeCycle;
+import dev.sandboxes.koyeb.controlplane.CreateApp;
+import dev.sandboxes.koyeb.controlplane.CreateService;
+import dev.sandboxes.koyeb.controlplane.KoyebApi;
+import dev.sandboxes.koyeb.controlplane.SandboxServiceDefinitions;
+import dev.sandboxes.koyeb.controlplane.ServiceLifeCycle;
+import dev.sandboxes.koyeb.controlplane.ServiceQuery;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Creates sandboxes as Koyeb's SDKs do: validate the definition with a dry run, create a
+ * dedicated app ({@code delete_when_empty}) unless one is given, create the service and
+ * wait until it answers. Whatever fails or is cancelled after the app exists, what was
+ * created is deleted: no orphan app or service is left behind.
+ */
+final class SandboxCreation {
+
+	private static final Logger logger = LoggerFactory.getLogger(SandboxCreation.class);
+
+	private static final int APP_NAME_MAX_LENGTH = 64;
+
+	private static final String APP_NAME_PREFIX = "sandbox-app-";
+
+	private final ClientContext context;
+
+	private final SandboxAddresses addresses;
+
+	private final SandboxReadiness readiness;
+
+	SandboxCreation(ClientContext context, SandboxAddresses addresses, SandboxReadiness readiness) {
+		this.context = context;
+		this.addresses = addresses;
+		this.readiness = readiness;
+	}
+
+	Mono<ReactiveSandbox> create(SandboxSpec spec) {
+		return Mono.defer(() -> {
+			KoyebApi api = this.context.api();
+			ClientSettings settings = this.context.settings();
+			String secret = RandomTokens.secret();
+			String name = (spec.name() != null) ? spec.name() : "sandbox-" + RandomTokens.suffix(10);
+			String region = (spec.region() != null) ? spec.region() : settings.region();
+			String instanceType = (spec.instanceType() != null) ? spec.instanceType() : settings.instanceType();
+			CreateService dryRun = SandboxServiceDefinitions.createService(spec, KoyebApi.DRY_RUN_APP_ID, name, region,
+					instanceType, lifeCycle(spec, settings.lifecycle()), secret);
+			AtomicReference<@Nullable SandboxIdentity> created = new AtomicReference<>();
+			AtomicReference<@Nullable String> ownedApp = new AtomicReference<>();
+			return api.validateService(dryRun, secret)
+				.then(obtainApp(spec, name, ownedApp))
+				.flatMap((appId) -> api.createService(
+						new CreateService(appId, dryRun.definition(), dryRun.lifeCycle(), dryRun.projectId()), secret)
+					.map((service) -> new SandboxIdentity(service.id(), name, appId, ownedApp.get() != null))
+					.doOnNext(created::set)
+					.onErrorResume((ex) -> cleanUpService(ex, appId, name, ownedApp.get())))
+				.flatMap((identity) -> connect(spec, identity, secret))
+				.doOnSuccess((sandbox) -> created.set(null))
+				.doOnCancel(() -> cleanUpAfterCancel(created.get(), ownedApp.get()));
+		});
+	}
+
+	private Mono<String> obtainApp(SandboxSpec spec, String name, AtomicReference<@Nullable String> ownedApp) {
+		if (spec.appId() != null) {
+			return Mono.just(spec.appId());
+		}
+		CreateApp body = new CreateApp(appName(name, this.context.settings().clock().instant().getEpochSecond()),
+				new AppLifeCycle(true), null);
+		return this.context.api().createApp(body).map((app) -> {
+			ownedApp.set(app.id());
+			return app.id();
+		});
+	}
+
+	private Mono<ReactiveSandbox> connect(SandboxSpec spec, SandboxIdentity identity, String secret) {
+		if (!spec.waitReady()) {
+			return Mono.just(new DefaultReactiveSandbox(this.context, identity,
+					resolveLater(identity, secret)));
+		}
+		Duration timeout = (spec.readyTimeout() != null) ? spec.readyTimeout()
+				: this.context.settings().readyTimeout();
+		return this.readiness.await(identity.id(), identity.appId(), secret, timeout)
+			.<ReactiveSandbox>map((address) -> new DefaultReactiveSandbox(this.context, identity, Mono.just(address)))
+			.onErrorResume((ex) -> spec.keepOnReadyFailure() ? Mono.error(ex)
+					: deleteAfterFailure(identity, ex).then(Mono.error(ex)));
+	}
+
+	private Mono<SandboxAddress> resolveLater(SandboxIdentity identity, String secret) {
+		KoyebApi api = this.context.api();
+		return api.getService(identity.id()).flatMap((service) -> {
+			String deploymentId = service.currentDeploymentId();
+			if (deploymentId == null) {
+				return Mono.error(new SandboxException("Sandbox " + identity.id() + " has no deployment yet"));
+			}
+			return api.getDeployment(deploymentId)
+				.flatMap((deployment) -> this.addresses.resolve(identity.id(), identity.appId(), deployment, secret));
+		});
+	}
+
+	private Mono<SandboxIdentity> cleanUpService(Throwable failure, String appId, String name,
+			@Nullable String ownedApp) {
+		Mono<Void> cleanup = (ownedApp != null) ? this.context.api().deleteApp(ownedApp)
+				: this.context.api()
+					.listAllServices(new ServiceQuery(name, appId))
+					.filter((service) -> name.equals(service.name()))
+					.concatMap((service) -> this.context.api().deleteService(service.id()))
+					.then();
+		return cleanup.onErrorResume((cleanupFailure) -> {
+			failure.addSuppressed(cleanupFailure);
+			logger.warn("Could not clean up after failing to create sandbox '{}' in app {}: {}", name, appId,
+					cleanupFailure.getMessage());
+			return Mono.empty();
+		}).then(Mono.error(failure));
+	}
+
+	private Mono<Void> deleteAfterFailure(SandboxIdentity identity, Throwable failure) {
+		return delete(identity).onErrorResume((cleanupFailure) -> {
+			failure.addSuppressed(cleanupFailure);
+			logger.warn("Could not delete sandbox {} that failed to become ready: {}", identity.id(),
+					cleanupFailure.getMessage());
+			return Mono.empty();
+		});
+	}
+
+	private void cleanUpAfterCancel(@Nullable SandboxIdentity identity, @Nullable String ownedApp) {
+		Mono<Void> cleanup = (identity != null) ? delete(identity)
+				: (ownedApp != null) ? this.context.api().deleteApp(ownedApp) : Mono.empty();
+		cleanup.subscribe(null, (ex) -> logger.warn("Could not clean up after cancelled sandbox creation: {}",
+				ex.getMessage()));
+	}
+
+	private Mono<Void> delete(SandboxIdentity identity) {
+		return identity.ownsApp() ? this.context.api().deleteApp(identity.appId())
+				: this.context.api().deleteService(identity.id());
+	}
+
+	static ServiceLifeCycle lifeCycle(SandboxSpec spec, SandboxLifecycle defaults) {
+		Duration deleteAfter = firstNonNull(spec.deleteAfter(), defaults.deleteAfter());
+		Duration deleteAfterInactivity = spec.idleTimeout().isZero() ? spec.deleteAfterInactivity()
+				: firstNonNull(spec.deleteAfterInactivity(), defaults.deleteAfterInactivity());
+		return new ServiceLifeCycle(seconds(deleteAfter), seconds(deleteAfterInactivity));
+	}
+
+	static String appName(String sandboxName, long epochSecond) {
+		String suffix = "-" + epochSecond;
+		int room = APP_NAME_MAX_LENGTH - APP_NAME_PREFIX.length() - suffix.length();
+		String namePart = (sandboxName.length() > room) ? sandboxName.substring(0, room) : sandboxName;
+		while (namePart.endsWith("-") || namePart.endsWith(".")) {
+			namePart = namePart.substring(0, namePart.length() - 1);
+		}
+		return APP_NAME_PREFIX + namePart + suffix;
+	}
+
+	private static @Nullable Duration firstNonNull(@Nullable Duration first, @Nullable Duration second) {
+		return (first != null) ? first : second;
+	}
+
+	private static long seconds(@Nullable Duration duration) {
+		return (duration != null) ? duration.toSeconds() : 0;
+	}
+
+}
