@@ -42,6 +42,8 @@ import org.springframework.web.reactive.function.client.WebClientException;
  */
 public final class RetryableCalls {
 
+	private static final int ATTEMPTS_PER_DEADLINE = 3;
+
 	private final RetryPolicy policy;
 
 	public RetryableCalls(RetryPolicy policy) {
@@ -61,12 +63,26 @@ public final class RetryableCalls {
 	public <T> Mono<T> call(String operation, CallKind kind, Duration deadline, Supplier<Mono<T>> attempt) {
 		return Mono.defer(() -> {
 			long expiresAt = System.nanoTime() + deadline.toNanos();
-			return Mono.defer(attempt)
-				.onErrorMap((ex) -> !(ex instanceof SandboxException), (ex) -> translate(operation, ex))
-				.retryWhen(retry(kind, expiresAt));
+			return attempt(operation, kind, deadline, attempt).retryWhen(retry(kind, expiresAt));
 		})
 			.timeout(deadline)
 			.onErrorMap(TimeoutException.class, (ex) -> new SandboxTimeoutException(operation, deadline, null));
+	}
+
+	/**
+	 * One attempt. An idempotent attempt that hangs is abandoned after a third of the
+	 * deadline, so that a retry can still succeed within it.
+	 */
+	private static <T> Mono<T> attempt(String operation, CallKind kind, Duration deadline,
+			Supplier<Mono<T>> attempt) {
+		Mono<T> exchange = Mono.defer(attempt);
+		if (kind == CallKind.IDEMPOTENT) {
+			Duration attemptTimeout = deadline.dividedBy(ATTEMPTS_PER_DEADLINE);
+			exchange = exchange.timeout(attemptTimeout)
+				.onErrorMap(TimeoutException.class, (ex) -> new SandboxConnectionException(
+						operation + " got no response within " + attemptTimeout, null));
+		}
+		return exchange.onErrorMap((ex) -> !(ex instanceof SandboxException), (ex) -> translate(operation, ex));
 	}
 
 	/**
