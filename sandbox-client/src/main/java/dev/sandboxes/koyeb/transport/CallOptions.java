@@ -46,10 +46,13 @@ public record CallOptions(String operation, String endpoint, CallKind kind, Dura
 
 	/**
 	 * Return a copy that redacts the given secret from error bodies.
-	 * @param secret the secret
+	 * @param secret the secret; an empty secret redacts nothing
 	 * @return the new options
 	 */
 	public CallOptions redacting(String secret) {
+		if (secret.isEmpty()) {
+			return this;
+		}
 		UnaryOperator<String> previous = this.redactor;
 		return new CallOptions(this.operation, this.endpoint, this.kind, this.deadline,
 				(body) -> previous.apply(body).replace(secret, "******"));
