@@ -45,6 +45,8 @@ class SecretLeakTests {
 
 	private final List<String> observed = new ArrayList<>();
 
+	private final List<String> secrets = new ArrayList<>();
+
 	private Level previousLevel;
 
 	private FakeKoyeb koyeb;
@@ -103,26 +105,40 @@ class SecretLeakTests {
 		this.koyeb.override("POST /koyeb-sandbox/read_file", (request) -> FakeKoyeb.json(200,
 				"{\"error\":\"open /x: no such file or directory\"}"));
 		captureFailure(() -> sandbox.files().readString("/x"));
+		this.koyeb.override("GET /v1/deployments/dep-1", (request) -> FakeKoyeb.json(400,
+				"{\"status\":400,\"message\":\"bad request with token " + FakeKoyeb.API_TOKEN + "\"}"));
+		captureFailure(() -> template.get("svc-1"));
 		this.koyeb.override("GET /v1/services/svc-1", (request) -> FakeKoyeb.json(401,
 				"{\"status\":401,\"code\":\"unauthenticated\",\"message\":\"bad token " + FakeKoyeb.API_TOKEN + "\"}"));
 		captureFailure(() -> template.get("svc-1"));
-		this.koyeb.override("POST /v1/services", (request) -> FakeKoyeb.json(400,
-				"{\"status\":400,\"message\":\"invalid env " + request.getBody().utf8() + "\"}"));
+		this.koyeb.override("POST /v1/services", (request) -> {
+			String body = request.getBody().utf8();
+			this.secrets.add(FakeKoyeb.json(request).path("definition").path("env").path(0).path("value").asString());
+			return FakeKoyeb.json(400, "{\"status\":400,\"message\":\"invalid env " + body.replace("\"", "'") + "\"}");
+		});
 		captureFailure(() -> template.create(SandboxSpec.builder().build()));
 		sandbox.delete();
 
-		this.appender.list.forEach((event) -> {
+		List<ILoggingEvent> events;
+		synchronized (this.appender) {
+			events = List.copyOf(this.appender.list);
+		}
+		events.forEach((event) -> {
 			this.observed.add(event.getFormattedMessage());
 			if (event.getThrowableProxy() != null) {
 				this.observed.add(event.getThrowableProxy().getMessage());
 			}
 		});
 
-		assertThat(this.appender.list).isNotEmpty();
-		assertThat(this.koyeb.sandboxSecret()).isNotBlank();
-		assertThat(this.observed).isNotEmpty()
-			.noneMatch((text) -> text != null && text.contains(FakeKoyeb.API_TOKEN))
-			.noneMatch((text) -> text != null && text.contains(this.koyeb.sandboxSecret()));
+		assertThat(events).isNotEmpty();
+		this.secrets.add(FakeKoyeb.API_TOKEN);
+		this.secrets.add(this.koyeb.sandboxSecret());
+		assertThat(this.secrets).hasSize(3).allSatisfy((secret) -> assertThat(secret).hasSizeGreaterThan(20));
+		assertThat(this.observed).anySatisfy((text) -> assertThat(text).contains("invalid env"))
+			.anySatisfy((text) -> assertThat(text).contains("bad request with token ******"));
+		for (String secret : this.secrets) {
+			assertThat(this.observed).noneMatch((text) -> text != null && text.contains(secret));
+		}
 	}
 
 	private void captureFailure(Runnable action) {

@@ -87,8 +87,8 @@ public final class HttpExchanges {
 	 * @param uri the absolute URI
 	 * @param headers adds headers to the request
 	 * @param body the JSON body, or {@code null} for none
-	 * @param options how the call is made; its deadline bounds the wait for the response
-	 * headers
+	 * @param options how the call is reported; its deadline is not applied, since a quiet
+	 * command may send nothing for a long time
 	 * @return the body as it arrives; buffers must be released by the consumer
 	 */
 	public Flux<DataBuffer> stream(HttpMethod method, URI uri, Consumer<HttpHeaders> headers, @Nullable Object body,
