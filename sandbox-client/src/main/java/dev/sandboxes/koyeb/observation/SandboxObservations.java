@@ -16,6 +16,7 @@
 
 package dev.sandboxes.koyeb.observation;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 import io.micrometer.observation.Observation;
@@ -84,12 +85,16 @@ public final class SandboxObservations {
 		}
 		return Mono.defer(() -> {
 			SandboxObservationContext context = new SandboxObservationContext(operation, sandboxId);
-			Observation observation = start(context);
-			return mono.doOnNext((value) -> onResult.accept(context, value))
-				.doOnError(observation::error)
-				.doOnCancel(context::markCancelled)
-				.doFinally((signal) -> observation.stop())
-				.contextWrite((ctx) -> ctx.put(OBSERVATION_CONTEXT_KEY, observation));
+			RunningObservation running = new RunningObservation(start(context));
+			return mono.doOnSuccess((value) -> {
+				if (value != null) {
+					onResult.accept(context, value);
+				}
+				running.stop();
+			})
+				.doOnError(running::fail)
+				.doOnCancel(() -> running.cancel(context))
+				.contextWrite((ctx) -> ctx.put(OBSERVATION_CONTEXT_KEY, running.observation));
 		});
 	}
 
@@ -107,11 +112,11 @@ public final class SandboxObservations {
 		}
 		return Flux.defer(() -> {
 			SandboxObservationContext context = new SandboxObservationContext(operation, sandboxId);
-			Observation observation = start(context);
-			return flux.doOnError(observation::error)
-				.doOnCancel(context::markCancelled)
-				.doFinally((signal) -> observation.stop())
-				.contextWrite((ctx) -> ctx.put(OBSERVATION_CONTEXT_KEY, observation));
+			RunningObservation running = new RunningObservation(start(context));
+			return flux.doOnComplete(running::stop)
+				.doOnError(running::fail)
+				.doOnCancel(() -> running.cancel(context))
+				.contextWrite((ctx) -> ctx.put(OBSERVATION_CONTEXT_KEY, running.observation));
 		});
 	}
 
@@ -119,6 +124,42 @@ public final class SandboxObservations {
 		return SandboxObservationDocumentation.SANDBOX_OPERATION
 			.observation(this.customConvention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.start();
+	}
+
+	/**
+	 * An observation stopped exactly once, before the signal that ends the operation
+	 * reaches the caller.
+	 */
+	private static final class RunningObservation {
+
+		private final Observation observation;
+
+		private final AtomicBoolean stopped = new AtomicBoolean();
+
+		RunningObservation(Observation observation) {
+			this.observation = observation;
+		}
+
+		void stop() {
+			if (this.stopped.compareAndSet(false, true)) {
+				this.observation.stop();
+			}
+		}
+
+		void fail(Throwable error) {
+			if (!this.stopped.get()) {
+				this.observation.error(error);
+			}
+			stop();
+		}
+
+		void cancel(SandboxObservationContext context) {
+			if (!this.stopped.get()) {
+				context.markCancelled();
+			}
+			stop();
+		}
+
 	}
 
 }
