@@ -76,12 +76,16 @@ final class DefaultReactiveSandboxPorts implements ReactiveSandboxPorts {
 		if (proxyPorts == null) {
 			return null;
 		}
-		return proxyPorts.stream()
-			.filter((proxy) -> proxy.port() != null && proxy.port() == FORWARDER_PORT && proxy.host() != null
-					&& !proxy.host().isEmpty() && proxy.publicPort() != null && proxy.publicPort() > 0)
-			.findFirst()
-			.map((proxy) -> new TcpProxyEndpoint(proxy.host(), proxy.publicPort().intValue()))
-			.orElse(null);
+		for (Deployment.ProxyPortMetadata proxy : proxyPorts) {
+			String host = proxy.host();
+			Long port = proxy.port();
+			Long publicPort = proxy.publicPort();
+			if (port != null && port == FORWARDER_PORT && host != null && !host.isEmpty() && publicPort != null
+					&& publicPort > 0) {
+				return new TcpProxyEndpoint(host, publicPort.intValue());
+			}
+		}
+		return null;
 	}
 
 	private static boolean isAlreadyBound(Throwable ex) {

@@ -42,9 +42,10 @@ final class SandboxAddresses {
 	}
 
 	Mono<SandboxAddress> resolve(String sandboxId, String appId, Deployment deployment, String secret) {
-		Deployment.SandboxMetadata metadata = (deployment.metadata() != null) ? deployment.metadata().sandbox() : null;
+		Deployment.Metadata deploymentMetadata = deployment.metadata();
+		Deployment.SandboxMetadata metadata = (deploymentMetadata != null) ? deploymentMetadata.sandbox() : null;
 		String publicUrl = (metadata != null) ? metadata.publicUrl() : null;
-		if (publicUrl != null && !publicUrl.isBlank()) {
+		if (metadata != null && publicUrl != null && !publicUrl.isBlank()) {
 			String base = stripTrailingSlash(publicUrl);
 			String routingKey = metadata.routingKey();
 			URI portUrl = URI.create(base + ((routingKey != null) ? "/r/" + routingKey + "/" : "/"));

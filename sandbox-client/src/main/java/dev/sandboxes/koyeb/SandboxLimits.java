@@ -48,7 +48,7 @@ public final class SandboxLimits {
 	/**
 	 * Shortest non-zero idle time before a sandbox scales to zero (deep sleep).
 	 */
-	public static final Duration IDLE_TIMEOUT_MIN = Duration.ofSeconds(300);
+	public static final Duration IDLE_TIMEOUT_MIN = Duration.ofMinutes(5);
 
 	/**
 	 * Longest idle time before a sandbox scales to zero (deep sleep).

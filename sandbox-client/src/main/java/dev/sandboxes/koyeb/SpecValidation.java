@@ -85,12 +85,12 @@ final class SpecValidation {
 	}
 
 	static String checkPath(@Nullable String path) {
-		checkNotBlank("path", path);
-		if (path.length() > MAX_PATH_LENGTH) {
-			throw new InvalidSandboxSpecException("path", path.substring(0, 64) + "...",
-					"must be at most " + MAX_PATH_LENGTH + " characters, was " + path.length());
+		String checked = checkNotBlank("path", path);
+		if (checked.length() > MAX_PATH_LENGTH) {
+			throw new InvalidSandboxSpecException("path", checked.substring(0, 64) + "...",
+					"must be at most " + MAX_PATH_LENGTH + " characters, was " + checked.length());
 		}
-		return path;
+		return checked;
 	}
 
 	static int checkPort(String field, int port) {

@@ -219,7 +219,7 @@ final class FakeKoyeb implements AutoCloseable {
 				+ "/\",\"routing_key\":\"" + ROUTING_KEY + "\"},\"proxy_ports\":[{\"host\":\"01.proxy.koyeb.app\","
 				+ "\"public_port\":\"20471\",\"port\":3031,\"protocol\":\"tcp\"}]}" : "{}";
 		return "{\"id\":\"" + DEPLOYMENT_ID + "\",\"service_id\":\"" + SERVICE_ID + "\",\"status\":\"" + status
-				+ "\",\"messages\":[\"Instance is " + status.toLowerCase() + "\"],\"metadata\":" + metadata
+				+ "\",\"messages\":[\"Instance is " + status.toLowerCase(java.util.Locale.ROOT) + "\"],\"metadata\":" + metadata
 				+ ",\"definition\":{\"name\":\"build-42\",\"type\":\"SANDBOX\",\"env\":[{\"key\":\"CI\",\"value\":\"true\"},"
 				+ "{\"key\":\"SANDBOX_SECRET\",\"value\":\"" + this.sandboxSecret + "\"}]}}";
 	}

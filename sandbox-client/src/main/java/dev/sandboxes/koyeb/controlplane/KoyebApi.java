@@ -88,7 +88,7 @@ public final class KoyebApi {
 	 * Create a client.
 	 * @param http the exchanges that send the requests
 	 * @param baseUrl the API's base URL, for example {@link #DEFAULT_BASE_URL}; an absolute
-	 * {@code http} or {@code https} URL without user info, query or fragment
+	 * HTTP or HTTPS URL without user info, query or fragment
 	 * @param apiToken the Koyeb API token
 	 * @param requestTimeout the deadline of each call, retries included
 	 */

@@ -19,11 +19,39 @@ package dev.sandboxes.koyeb.transport;
 /**
  * A successful (2xx) HTTP response with its whole body.
  *
- * @param status the HTTP status
- * @param body the body bytes, empty when there was none
  * @since 0.1.0
  */
-public record HttpResult(int status, byte[] body) {
+public final class HttpResult {
+
+	private final int status;
+
+	private final byte[] body;
+
+	/**
+	 * Create a result.
+	 * @param status the HTTP status
+	 * @param body the body bytes, empty when there was none
+	 */
+	public HttpResult(int status, byte[] body) {
+		this.status = status;
+		this.body = body;
+	}
+
+	/**
+	 * Return the HTTP status.
+	 * @return the status
+	 */
+	public int status() {
+		return this.status;
+	}
+
+	/**
+	 * Return the body bytes.
+	 * @return the body, empty when there was none
+	 */
+	public byte[] body() {
+		return this.body;
+	}
 
 	/**
 	 * Read the body as JSON.

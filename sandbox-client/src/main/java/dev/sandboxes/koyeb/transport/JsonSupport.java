@@ -16,6 +16,8 @@
 
 package dev.sandboxes.koyeb.transport;
 
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sandboxes.koyeb.SandboxServiceException;
 import tools.jackson.core.JacksonException;
@@ -72,7 +74,7 @@ public final class JsonSupport {
 	 */
 	public static <T> T read(byte[] body, Class<T> type, String operation, int status) {
 		try {
-			T value = MAPPER.readValue((body.length > 0) ? body : "{}".getBytes(), type);
+			T value = MAPPER.readValue((body.length > 0) ? body : "{}".getBytes(StandardCharsets.UTF_8), type);
 			if (value == null) {
 				throw new SandboxServiceException(operation + " returned an empty body", status, "");
 			}

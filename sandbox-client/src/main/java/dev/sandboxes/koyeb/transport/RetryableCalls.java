@@ -144,7 +144,7 @@ public final class RetryableCalls {
 		long max = this.policy.maxBackoff().toMillis();
 		long base = Math.min(max, first << Math.min(retries, 20));
 		double spread = base * this.policy.jitter();
-		long jittered = base + (long) (ThreadLocalRandom.current().nextDouble(-spread, spread + 1));
+		long jittered = base + (long) ThreadLocalRandom.current().nextDouble(-spread, spread + 1);
 		return Duration.ofMillis(Math.max(0, Math.min(max, jittered)));
 	}
 

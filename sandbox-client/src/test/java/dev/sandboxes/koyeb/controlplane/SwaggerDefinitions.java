@@ -18,6 +18,7 @@
 package dev.sandboxes.koyeb.controlplane;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class SwaggerDefinitions {
 	 * @throws IOException if the document is not JSON
 	 */
 	void assertValid(String definition, byte[] json) throws IOException {
-		assertThat(problems(definition, json)).as("problems of %s as %s", new String(json), definition).isEmpty();
+		assertThat(problems(definition, json)).as("problems of %s as %s", new String(json, StandardCharsets.UTF_8), definition).isEmpty();
 	}
 
 	private JsonSchema schema(String definition) {
