@@ -19,6 +19,8 @@ package dev.sandboxes.koyeb;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import reactor.core.scheduler.Schedulers;
+
 /**
  * {@link Sandbox} that waits for a {@link ReactiveSandbox}.
  */
@@ -72,7 +74,7 @@ final class BlockingSandbox implements Sandbox {
 	@Override
 	public ExecResult exec(ExecSpec spec, Consumer<OutputLine> lineConsumer) {
 		ExecResultCollector collector = new ExecResultCollector(lineConsumer);
-		Blocking.run(this.reactive.execStream(spec).doOnNext(collector).then());
+		Blocking.run(this.reactive.execStream(spec).publishOn(Schedulers.boundedElastic()).doOnNext(collector).then());
 		return collector.result(spec);
 	}
 

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import reactor.core.scheduler.Schedulers;
+
 /**
  * {@link SandboxProcesses} that waits for {@link ReactiveSandboxProcesses}.
  */
@@ -61,6 +63,7 @@ final class BlockingSandboxProcesses implements SandboxProcesses {
 	public void logs(String id, Duration timeout, Consumer<ProcessLogLine> lineConsumer) {
 		SpecValidation.checkPositive("timeout", timeout);
 		Blocking.run(this.reactive.logs(id)
+			.publishOn(Schedulers.boundedElastic())
 			.doOnNext(lineConsumer)
 			.then()
 			.timeout(timeout)

@@ -25,6 +25,8 @@ import dev.sandboxes.koyeb.controlplane.ServiceLifeCycle;
 import dev.sandboxes.koyeb.executor.ExecutorEndpoint;
 import dev.sandboxes.koyeb.executor.RunRequest;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,6 +35,8 @@ import reactor.core.publisher.Mono;
  * address is resolved once and cached.
  */
 final class DefaultReactiveSandbox implements ReactiveSandbox {
+
+	private static final Logger logger = LoggerFactory.getLogger(DefaultReactiveSandbox.class);
 
 	private final ClientContext context;
 
@@ -162,7 +166,8 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 	@Override
 	public Mono<Void> delete() {
 		KoyebApi api = this.context.api();
-		return observe("delete", this.identity.ownsApp() ? api.deleteApp(appId()) : api.deleteService(id()));
+		Mono<Void> delete = this.identity.ownsApp() ? api.deleteApp(appId()) : api.deleteService(id());
+		return observe("delete", delete.doOnSuccess((done) -> logger.debug("Deleted sandbox {}", id())));
 	}
 
 	@Override

@@ -60,7 +60,8 @@ public interface ReactiveSandboxProcesses {
 	Mono<Integer> killAll();
 
 	/**
-	 * Stream a process's logs: what it logged so far, then new lines until it ends.
+	 * Stream a process's logs: what it logged so far, then new lines until it ends. The
+	 * stream lasts as long as the process: apply a timeout where that matters.
 	 * @param id the process id
 	 * @return the lines
 	 */

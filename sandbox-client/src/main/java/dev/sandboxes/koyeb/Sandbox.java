@@ -69,7 +69,8 @@ public interface Sandbox extends AutoCloseable {
 	/**
 	 * Run a command, handing each line of output to the consumer as it is printed.
 	 * @param spec the command with its options
-	 * @param lineConsumer receives each line, on the thread reading the stream
+	 * @param lineConsumer receives each line in order, on a thread where blocking is
+	 * allowed
 	 * @return the result, whose output keeps the line breaks
 	 */
 	ExecResult exec(ExecSpec spec, Consumer<OutputLine> lineConsumer);

@@ -77,7 +77,10 @@ final class SandboxCreation {
 					.doOnNext(created::set)
 					.onErrorResume((ex) -> cleanUpService(ex, appId, name, ownedApp.get())))
 				.flatMap((identity) -> connect(spec, identity, secret))
-				.doOnSuccess((sandbox) -> created.set(null))
+				.doOnSuccess((sandbox) -> {
+					created.set(null);
+					logger.debug("Created sandbox {} ('{}') in app {}", sandbox.id(), sandbox.name(), sandbox.appId());
+				})
 				.doOnCancel(() -> cleanUpAfterCancel(created.get(), ownedApp.get()));
 		});
 	}

@@ -65,7 +65,8 @@ public interface SandboxProcesses {
 	 * the process ends or the timeout passes.
 	 * @param id the process id
 	 * @param timeout the longest time to follow the logs
-	 * @param lineConsumer receives each line
+	 * @param lineConsumer receives each line in order, on a thread where blocking is
+	 * allowed
 	 * @throws SandboxTimeoutException if the process is still running after the timeout
 	 */
 	void logs(String id, Duration timeout, Consumer<ProcessLogLine> lineConsumer);

@@ -424,4 +424,47 @@ class SandboxTemplateWireTests {
 			.isEqualTo("test -e '/tmp/a b'");
 	}
 
+	@Test
+	void processesStartListKillAndFollowLogs() {
+		this.koyeb.override("POST /koyeb-sandbox/start_process", (request) -> FakeKoyeb.json(201,
+				"{\"id\":\"9f98fed0\",\"pid\":3955,\"status\":\"running\"}"));
+		this.koyeb.override("GET /koyeb-sandbox/list_processes", (request) -> FakeKoyeb.json(200,
+				"{\"processes\":[{\"command\":\"sleep 60\",\"id\":\"b6f2\",\"pid\":3958,\"status\":\"running\"},"
+						+ "{\"command\":\"true\",\"id\":\"9f98fed0\",\"pid\":3955,\"status\":\"completed\"}]}"));
+		this.koyeb.override("POST /koyeb-sandbox/kill_process", (request) -> FakeKoyeb.json(200,
+				"{\"success\":true,\"message\":\"Process killed successfully\"}"));
+		this.koyeb.override("GET /koyeb-sandbox/process_logs_streaming", (request) -> FakeKoyeb.sse(
+				"event: log\ndata: {\"timestamp\":\"2026-11-26T09:58:39.030752222Z\",\"stream\":\"stdout\",\"data\":\"tick 1\"}\n\n"
+						+ "event: log\ndata: {\"timestamp\":\"2026-11-26T09:58:39.03070424Z\",\"stream\":\"stderr\",\"data\":\"warn 1\"}\n\n"
+						+ "event: complete\ndata: {\"message\": \"stream ended\"}\n\n"));
+		Sandbox sandbox = this.template.create(SandboxSpec.builder().build());
+		ProcessInfo started = sandbox.processes().start(ExecSpec.of("sleep 60").cwd("/tmp"));
+		assertThat(started).isEqualTo(new ProcessInfo("9f98fed0", 3955, ProcessStatus.RUNNING, "sleep 60"));
+		assertThat(FakeKoyeb.json(this.koyeb.request("POST /koyeb-sandbox/start_process")))
+			.isEqualTo(FakeKoyeb.JSON.readTree("{\"cmd\":\"sleep 60\",\"cwd\":\"/tmp\"}"));
+		assertThat(sandbox.processes().list()).extracting(ProcessInfo::status)
+			.containsExactly(ProcessStatus.RUNNING, ProcessStatus.COMPLETED);
+		assertThat(sandbox.processes().killAll()).isEqualTo(1);
+		assertThat(FakeKoyeb.json(this.koyeb.request("POST /koyeb-sandbox/kill_process")))
+			.isEqualTo(FakeKoyeb.JSON.readTree("{\"id\":\"b6f2\"}"));
+		List<ProcessLogLine> lines = new ArrayList<>();
+		sandbox.processes().logs("9f98fed0", Duration.ofSeconds(5), lines::add);
+		assertThat(lines).extracting(ProcessLogLine::text).containsExactly("tick 1", "warn 1");
+		assertThat(lines.get(0).timestamp()).isEqualTo(Instant.parse("2026-11-26T09:58:39.030752222Z"));
+		assertThat(this.koyeb.request("GET /koyeb-sandbox/process_logs_streaming?id=9f98fed0").getHeaders()
+			.get("Authorization")).isEqualTo("Bearer " + this.koyeb.sandboxSecret());
+	}
+
+	@Test
+	void moveQuotesBothPathsAndReportsAMissingSource() {
+		this.koyeb.override("POST /koyeb-sandbox/run", (request) -> FakeKoyeb.json(200,
+				"{\"stdout\":\"\",\"stderr\":\"mv: cannot stat '/a b': No such file or directory\\n\",\"code\":1}"));
+		Sandbox sandbox = this.template.create(SandboxSpec.builder().build());
+		assertThatExceptionOfType(SandboxFileNotFoundException.class)
+			.isThrownBy(() -> sandbox.files().move("/a b", "/c;d"))
+			.satisfies((ex) -> assertThat(ex.getPath()).isEqualTo("/a b"));
+		assertThat(FakeKoyeb.json(this.koyeb.request("POST /koyeb-sandbox/run")).path("cmd").asString())
+			.isEqualTo("mv -f -- '/a b' '/c;d'");
+	}
+
 }
