@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.sandboxes.koyeb.ContractFiles;
 import dev.sandboxes.koyeb.transport.JsonSupport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ final class ExecutorVectors {
 	/**
 	 * Where the vectors are, relative to the module directory that tests run in.
 	 */
-	static final Path FILE = Path.of("../../shared/koyeb/executor-vectors.json");
+	static final Path FILE = ContractFiles.koyeb("executor-vectors.json");
 
 	private static @Nullable Map<String, Exchange> exchanges;
 
@@ -70,10 +71,6 @@ final class ExecutorVectors {
 	}
 
 	private static Map<String, Exchange> load() {
-		if (!Files.isRegularFile(FILE)) {
-			return fail("Executor vectors not found at " + FILE.toAbsolutePath().normalize()
-					+ ": the repository must be cloned next to the shared/ directory");
-		}
 		try {
 			JsonNode root = JsonSupport.mapper().readTree(Files.readString(FILE));
 			Map<String, Exchange> byName = new LinkedHashMap<>();
