@@ -18,10 +18,12 @@ package dev.sandboxes.koyeb;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,8 +92,8 @@ final class FakeKoyeb implements AutoCloseable {
 			.apiToken(API_TOKEN)
 			.baseUrl(baseUrl())
 			.retryPolicy(TestExchanges.FAST_RETRIES)
-			.requestTimeout(java.time.Duration.ofSeconds(5))
-			.readyTimeout(java.time.Duration.ofSeconds(10));
+			.requestTimeout(Duration.ofSeconds(5))
+			.readyTimeout(Duration.ofSeconds(10));
 	}
 
 	String baseUrl() {
@@ -219,7 +221,7 @@ final class FakeKoyeb implements AutoCloseable {
 				+ "/\",\"routing_key\":\"" + ROUTING_KEY + "\"},\"proxy_ports\":[{\"host\":\"01.proxy.koyeb.app\","
 				+ "\"public_port\":\"20471\",\"port\":3031,\"protocol\":\"tcp\"}]}" : "{}";
 		return "{\"id\":\"" + DEPLOYMENT_ID + "\",\"service_id\":\"" + SERVICE_ID + "\",\"status\":\"" + status
-				+ "\",\"messages\":[\"Instance is " + status.toLowerCase(java.util.Locale.ROOT) + "\"],\"metadata\":" + metadata
+				+ "\",\"messages\":[\"Instance is " + status.toLowerCase(Locale.ROOT) + "\"],\"metadata\":" + metadata
 				+ ",\"definition\":{\"name\":\"build-42\",\"type\":\"SANDBOX\",\"env\":[{\"key\":\"CI\",\"value\":\"true\"},"
 				+ "{\"key\":\"SANDBOX_SECRET\",\"value\":\"" + this.sandboxSecret + "\"}]}}";
 	}

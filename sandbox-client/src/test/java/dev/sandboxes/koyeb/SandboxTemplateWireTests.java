@@ -16,6 +16,8 @@
 
 package dev.sandboxes.koyeb;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,7 +27,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -380,7 +385,7 @@ class SandboxTemplateWireTests {
 		events.append("event: complete\ndata: {\"code\":0,\"error\":false}\n\n");
 		this.koyeb.override("POST /koyeb-sandbox/run_streaming", (request) -> FakeKoyeb.sse(events.toString()));
 		Sandbox sandbox = this.template.create(SandboxSpec.builder().build());
-		java.io.ByteArrayOutputStream target = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream target = new ByteArrayOutputStream();
 		sandbox.files().download("/data/blob.bin", target);
 		assertThat(target.toByteArray()).isEqualTo(content);
 	}
@@ -392,7 +397,7 @@ class SandboxTemplateWireTests {
 						+ "event: complete\ndata: {\"code\":1,\"error\":true}\n\n"));
 		Sandbox sandbox = this.template.create(SandboxSpec.builder().build());
 		assertThatExceptionOfType(SandboxFileNotFoundException.class)
-			.isThrownBy(() -> sandbox.files().download("/nope", new java.io.ByteArrayOutputStream()))
+			.isThrownBy(() -> sandbox.files().download("/nope", new ByteArrayOutputStream()))
 			.satisfies((ex) -> assertThat(ex.getPath()).isEqualTo("/nope"));
 	}
 
@@ -465,6 +470,71 @@ class SandboxTemplateWireTests {
 			.satisfies((ex) -> assertThat(ex.getPath()).isEqualTo("/a b"));
 		assertThat(FakeKoyeb.json(this.koyeb.request("POST /koyeb-sandbox/run")).path("cmd").asString())
 			.isEqualTo("mv -f -- '/a b' '/c;d'");
+	}
+
+	@Test
+	void largeUploadIsSentInChunksThatReassembleToTheOriginal() throws Exception {
+		this.koyeb.override("POST /koyeb-sandbox/make_dir", (request) -> FakeKoyeb.json(200, "{\"success\":true}"));
+		this.koyeb.override("POST /koyeb-sandbox/write_file", (request) -> FakeKoyeb.json(200, "{\"success\":true}"));
+		this.koyeb.override("POST /koyeb-sandbox/run",
+				(request) -> FakeKoyeb.json(200, "{\"stdout\":\"\",\"stderr\":\"\",\"code\":0}"));
+		byte[] content = new byte[2 * 1024 * 1024 + 17];
+		new Random(42).nextBytes(content);
+		Sandbox sandbox = this.template.create(SandboxSpec.builder().build());
+		sandbox.files().upload(new ByteArrayInputStream(content), "/data/big.bin");
+		List<RecordedRequest> parts = this.koyeb.requests("POST /koyeb-sandbox/write_file");
+		assertThat(parts).hasSize(3);
+		ByteArrayOutputStream reassembled = new ByteArrayOutputStream();
+		for (RecordedRequest part : parts) {
+			byte[] chunk = Base64.getDecoder().decode(FakeKoyeb.json(part).path("content").asString());
+			assertThat(chunk.length).isLessThanOrEqualTo(DefaultReactiveSandboxFiles.UPLOAD_CHUNK_SIZE);
+			reassembled.write(chunk);
+		}
+		assertThat(reassembled.toByteArray()).isEqualTo(content);
+		List<String> commands = this.koyeb.requests("POST /koyeb-sandbox/run")
+			.stream()
+			.map((request) -> FakeKoyeb.json(request).path("cmd").asString())
+			.toList();
+		assertThat(commands).hasSize(5);
+		assertThat(commands.get(0)).startsWith(": > '/data/big.bin.upload-");
+		assertThat(commands.subList(1, 4)).allSatisfy((command) -> assertThat(command).startsWith("base64 -d "));
+		assertThat(commands.get(4)).startsWith("mv -f -- ").endsWith(" '/data/big.bin'");
+	}
+
+	@Test
+	void failedUploadRemovesItsTemporaryFilesAndLeavesTheTargetAlone() {
+		this.koyeb.override("POST /koyeb-sandbox/make_dir", (request) -> FakeKoyeb.json(200, "{\"success\":true}"));
+		this.koyeb.override("POST /koyeb-sandbox/write_file", (request) -> FakeKoyeb.json(200,
+				"{\"error\":\"write /data/x: no space left on device\",\"success\":false}"));
+		this.koyeb.override("POST /koyeb-sandbox/run",
+				(request) -> FakeKoyeb.json(200, "{\"stdout\":\"\",\"stderr\":\"\",\"code\":0}"));
+		Sandbox sandbox = this.template.create(SandboxSpec.builder().build());
+		assertThatExceptionOfType(SandboxFileException.class)
+			.isThrownBy(() -> sandbox.files().write("/data/x", new byte[] { 1, 2, 3 }))
+			.withMessageContaining("no space left on device");
+		List<String> commands = this.koyeb.requests("POST /koyeb-sandbox/run")
+			.stream()
+			.map((request) -> FakeKoyeb.json(request).path("cmd").asString())
+			.toList();
+		assertThat(commands.get(commands.size() - 1)).startsWith("rm -f -- '/data/x.upload-").endsWith(".part'");
+		assertThat(commands).noneMatch((command) -> command.startsWith("mv "));
+	}
+
+	@Test
+	void streamedExecStopsWaitingAtItsTimeout() {
+		this.koyeb.override("POST /koyeb-sandbox/run_streaming", (request) -> new MockResponse.Builder()
+			.code(200)
+			.setHeader("Content-Type", "text/event-stream")
+			.body("event: complete\ndata: {\"code\":0,\"error\":false}\n\n")
+			.bodyDelay(5, TimeUnit.SECONDS)
+			.build());
+		Sandbox sandbox = this.template.create(SandboxSpec.builder().build());
+		long start = System.nanoTime();
+		assertThatExceptionOfType(SandboxTimeoutException.class)
+			.isThrownBy(() -> sandbox.exec(ExecSpec.of("sleep 100").timeout(Duration.ofMillis(300)), (line) -> {
+			}))
+			.satisfies((ex) -> assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(300)));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 	}
 
 }

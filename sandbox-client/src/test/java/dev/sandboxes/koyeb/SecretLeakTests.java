@@ -16,6 +16,7 @@
 
 package dev.sandboxes.koyeb;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,7 +97,7 @@ class SecretLeakTests {
 		this.observed.add(sandbox.reactive().toString());
 		this.observed.add(sandbox.exec(ExecSpec.of("echo hello").env("TOKEN_NAME", "x")).toString());
 		this.observed.add(sandbox.info().toString());
-		sandbox.updateLifecycle(SandboxLifecycle.deleteAfter(java.time.Duration.ofHours(1)));
+		sandbox.updateLifecycle(SandboxLifecycle.deleteAfter(Duration.ofHours(1)));
 		Sandbox reconnected = template.get(sandbox.id());
 		this.observed.add(reconnected.toString());
 
