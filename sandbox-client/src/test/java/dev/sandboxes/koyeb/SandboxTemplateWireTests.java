@@ -344,10 +344,7 @@ class SandboxTemplateWireTests {
 		JsonNode part = FakeKoyeb.json(this.koyeb.request("POST /koyeb-sandbox/write_file"));
 		assertThat(part.path("path").asString()).matches("/data/it's here/blob\\.bin\\.upload-[a-z0-9]{8}\\.part");
 		assertThat(Base64.getDecoder().decode(part.path("content").asString())).isEqualTo(content);
-		List<String> commands = this.koyeb.requests("POST /koyeb-sandbox/run")
-			.stream()
-			.map((request) -> FakeKoyeb.json(request).path("cmd").asString())
-			.toList();
+		List<String> commands = commandsRun();
 		assertThat(commands).hasSize(3);
 		assertThat(commands.get(1)).startsWith("base64 -d '/data/it'\"'\"'s here/blob.bin.upload-");
 		assertThat(commands.get(2)).startsWith("mv -f -- '/data/it'\"'\"'s here/blob.bin.upload-")
@@ -491,10 +488,7 @@ class SandboxTemplateWireTests {
 			reassembled.write(chunk);
 		}
 		assertThat(reassembled.toByteArray()).isEqualTo(content);
-		List<String> commands = this.koyeb.requests("POST /koyeb-sandbox/run")
-			.stream()
-			.map((request) -> FakeKoyeb.json(request).path("cmd").asString())
-			.toList();
+		List<String> commands = commandsRun();
 		assertThat(commands).hasSize(5);
 		assertThat(commands.get(0)).startsWith(": > '/data/big.bin.upload-");
 		assertThat(commands.subList(1, 4)).allSatisfy((command) -> assertThat(command).startsWith("base64 -d "));
@@ -512,10 +506,7 @@ class SandboxTemplateWireTests {
 		assertThatExceptionOfType(SandboxFileException.class)
 			.isThrownBy(() -> sandbox.files().write("/data/x", new byte[] { 1, 2, 3 }))
 			.withMessageContaining("no space left on device");
-		List<String> commands = this.koyeb.requests("POST /koyeb-sandbox/run")
-			.stream()
-			.map((request) -> FakeKoyeb.json(request).path("cmd").asString())
-			.toList();
+		List<String> commands = commandsRun();
 		assertThat(commands.get(commands.size() - 1)).startsWith("rm -f -- '/data/x.upload-").endsWith(".part'");
 		assertThat(commands).noneMatch((command) -> command.startsWith("mv "));
 	}
@@ -535,6 +526,13 @@ class SandboxTemplateWireTests {
 			}))
 			.satisfies((ex) -> assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(300)));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	private List<String> commandsRun() {
+		return this.koyeb.requests("POST /koyeb-sandbox/run")
+			.stream()
+			.map((request) -> FakeKoyeb.json(request).path("cmd").asString())
+			.toList();
 	}
 
 }
