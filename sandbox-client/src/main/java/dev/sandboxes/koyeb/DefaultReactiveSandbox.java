@@ -16,11 +16,14 @@
 
 package dev.sandboxes.koyeb;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import dev.sandboxes.koyeb.controlplane.KoyebApi;
+import dev.sandboxes.koyeb.controlplane.Service;
 import dev.sandboxes.koyeb.controlplane.ServiceLifeCycle;
 import dev.sandboxes.koyeb.executor.ExecutorEndpoint;
 import dev.sandboxes.koyeb.executor.RunRequest;
@@ -133,29 +136,35 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 	@Override
 	public Mono<Void> updateLifecycle(SandboxLifecycle lifecycle) {
 		SpecValidation.checkLifecycle(lifecycle);
+		return observe("lifecycle.update", patchLifecycle((service) -> lifecycle));
+	}
+
+	@Override
+	public Mono<Void> extendLifetime(Duration duration) {
+		SpecValidation.checkPositive("duration", duration);
+		Clock clock = this.context.settings().clock();
+		return observe("lifecycle.extend", patchLifecycle((service) -> {
+			Instant createdAt = (service.createdAt() != null) ? service.createdAt() : clock.instant();
+			Duration age = Duration.between(createdAt, clock.instant());
+			return SandboxLifecycle.deleteAfter(LifetimeArithmetic.deleteAfterFromNow(age, duration));
+		}));
+	}
+
+	/**
+	 * Read the service, merge the requested rules into its current ones and send both
+	 * values, so that a rule left {@code null} keeps its value.
+	 */
+	private Mono<Void> patchLifecycle(Function<Service, SandboxLifecycle> requested) {
 		KoyebApi api = this.context.api();
-		return observe("lifecycle.update", api.getService(id()).flatMap((service) -> {
+		return api.getService(id()).flatMap((service) -> {
+			SandboxLifecycle lifecycle = requested.apply(service);
 			ServiceLifeCycle current = (service.lifeCycle() != null) ? service.lifeCycle()
 					: new ServiceLifeCycle(0L, 0L);
 			ServiceLifeCycle updated = new ServiceLifeCycle(
 					seconds(lifecycle.deleteAfter(), current.deleteAfterCreate()),
 					seconds(lifecycle.deleteAfterInactivity(), current.deleteAfterSleep()));
 			return api.updateLifecycle(id(), updated);
-		}).then());
-	}
-
-	@Override
-	public Mono<Void> extendLifetime(Duration duration) {
-		SpecValidation.checkPositive("duration", duration);
-		KoyebApi api = this.context.api();
-		return observe("lifecycle.extend", api.getService(id()).flatMap((service) -> {
-			Instant createdAt = (service.createdAt() != null) ? service.createdAt()
-					: this.context.settings().clock().instant();
-			Duration age = Duration.between(createdAt, this.context.settings().clock().instant());
-			Duration deleteAfter = LifetimeArithmetic.deleteAfterFromNow(age, duration);
-			Long sleep = (service.lifeCycle() != null) ? service.lifeCycle().deleteAfterSleep() : null;
-			return api.updateLifecycle(id(), new ServiceLifeCycle(deleteAfter.toSeconds(), (sleep != null) ? sleep : 0L));
-		}).then());
+		}).then();
 	}
 
 	@Override

@@ -323,10 +323,15 @@ class SandboxTemplateWireTests {
 	@Test
 	void withoutSandboxMetadataTheExecutorIsReachedThroughTheAppDomain() {
 		this.koyeb.withoutSandboxMetadata();
-		this.koyeb.override("POST /koyeb-sandbox/bind_port", (request) -> FakeKoyeb.json(200,
-				"{\"message\":\"Port binding configured\",\"port\":\"8080\",\"success\":true}"));
 		Sandbox sandbox = this.template.get(FakeKoyeb.SERVICE_ID);
 		assertThat(this.koyeb.requestLines()).contains("GET /v1/apps/app-1");
+		SandboxAddress address = ((DefaultReactiveSandbox) sandbox.reactive()).address().block();
+		assertThat(address).isNotNull();
+		assertThat(address.executor().baseUrl())
+			.isEqualTo(URI.create("https://sandbox-app-x-org.koyeb.app/koyeb-sandbox"));
+		assertThat(address.executor().routingKey()).isNull();
+		assertThat(address.executor().secret()).isEqualTo(this.koyeb.sandboxSecret());
+		assertThat(address.exposedPortUrl()).isEqualTo(URI.create("https://sandbox-app-x-org.koyeb.app/"));
 		assertThat(sandbox.toString()).doesNotContain(this.koyeb.sandboxSecret());
 	}
 
