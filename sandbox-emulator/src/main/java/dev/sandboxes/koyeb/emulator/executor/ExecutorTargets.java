@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.sandboxes.koyeb.emulator.executor;
+
+import java.util.Optional;
+
+/**
+ * Finds the sandbox an executor request is for.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface ExecutorTargets {
+
+	/**
+	 * Find a live (running or sleeping) sandbox by the routing key of its deployment.
+	 * @param routingKey the {@code X-Routing-Key} header, or the key in a {@code /r/<key>/} URL
+	 * @return the sandbox, empty when none is live under that key
+	 */
+	Optional<ExecutorTarget> findByRoutingKey(String routingKey);
+
+}
