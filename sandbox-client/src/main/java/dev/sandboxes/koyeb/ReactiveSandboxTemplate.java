@@ -16,10 +16,12 @@
 
 package dev.sandboxes.koyeb;
 
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.sandboxes.koyeb.controlplane.KoyebApi;
 import dev.sandboxes.koyeb.controlplane.ServiceQuery;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,6 +34,9 @@ import reactor.core.publisher.Mono;
  * @since 0.1.0
  */
 public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
+
+	/** Statuses of a service that is deleted or being deleted, which Koyeb still answers for. */
+	private static final Set<String> GONE_STATUSES = Set.of("DELETING", "DELETED");
 
 	private final ClientContext context;
 
@@ -66,6 +71,9 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 		SpecValidation.checkNotBlank("id", id);
 		KoyebApi api = this.context.api();
 		Mono<ReactiveSandbox> reconnect = api.getService(id).flatMap((service) -> {
+			if (isGone(service.status())) {
+				return Mono.error(new SandboxNotFoundException("Sandbox " + id + " is " + service.status()));
+			}
 			String deploymentId = service.currentDeploymentId();
 			if (deploymentId == null) {
 				return Mono.error(new SandboxException("Sandbox " + id + " has no deployment yet"));
@@ -80,6 +88,10 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 			});
 		});
 		return this.context.observations().observe("get", id, reconnect);
+	}
+
+	private static boolean isGone(@Nullable String status) {
+		return status != null && GONE_STATUSES.contains(status);
 	}
 
 	@Override

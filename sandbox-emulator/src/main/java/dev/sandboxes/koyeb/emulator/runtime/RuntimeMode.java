@@ -29,7 +29,10 @@ public enum RuntimeMode {
 	/** Processes isolated by bubblewrap; starting fails where bubblewrap does not work. */
 	BUBBLEWRAP,
 
-	/** Plain host processes confined only by working directory and file-API path mapping. */
+	/**
+	 * Plain host processes confined only by working directory and file-API path mapping: absolute
+	 * paths in commands are the host's, and commands can do whatever the emulator's user can.
+	 */
 	PLAIN
 
 }

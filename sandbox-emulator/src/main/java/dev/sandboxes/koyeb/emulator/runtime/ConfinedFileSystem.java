@@ -1,0 +1,254 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.sandboxes.koyeb.emulator.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The file API of one sandbox, confined to its storage by a {@link SandboxPathResolver}. Paths
+ * are normalised lexically first ({@code /tmp/../etc/passwd} is {@code /etc/passwd}); paths
+ * outside the storage are refused the way a read-only host would refuse them (writes get
+ * {@code read-only file system}, reads {@code permission denied}) and a symbolic link leading
+ * outside gets {@code permission denied}. Errors mimic Go's and name the sandbox path. Files are
+ * owned by the emulator's user.
+ */
+final class ConfinedFileSystem implements SandboxFileSystem {
+
+	/** The largest file {@link #read(String)} returns, as the executor's {@code read_file} limit. */
+	static final long MAX_READ_BYTES = 64L * 1024 * 1024;
+
+	private static final FileAttribute<Set<PosixFilePermission>> FILE_MODE = PosixFilePermissions
+		.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
+
+	private static final FileAttribute<Set<PosixFilePermission>> DIRECTORY_MODE = PosixFilePermissions
+		.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"));
+
+	private static final Set<OpenOption> WRITE_OPTIONS = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+			StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+
+	private static final Set<OpenOption> READ_OPTIONS = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
+	private final SandboxPathResolver paths;
+
+	ConfinedFileSystem(SandboxPathResolver paths) {
+		this.paths = paths;
+	}
+
+	@Override
+	public void write(String path, String content) {
+		Path file = resolve("open", path, true, true);
+		refuseSpecialFile(path, file);
+		try (SeekableByteChannel channel = open(path, file, WRITE_OPTIONS)) {
+			ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+			while (bytes.hasRemaining()) {
+				channel.write(bytes);
+			}
+		}
+		catch (IOException ex) {
+			throw FileErrors.of("write", path, ex);
+		}
+	}
+
+	@Override
+	public String read(String path) {
+		Path file = resolve("open", path, false, true);
+		refuseSpecialFile(path, file);
+		byte[] content;
+		try (SeekableByteChannel channel = open(path, file, READ_OPTIONS);
+				InputStream input = Channels.newInputStream(channel)) {
+			long size = channel.size();
+			content = input.readNBytes((int) Math.min(size, MAX_READ_BYTES) + 1);
+			if (size > MAX_READ_BYTES || content.length > MAX_READ_BYTES) {
+				throw FileErrors.of("read", path, "file too large for read_file (" + Math.max(size, content.length)
+						+ " bytes, at most " + MAX_READ_BYTES + ")");
+			}
+		}
+		catch (IOException ex) {
+			throw FileErrors.of("read", path, ex);
+		}
+		return new String(content, StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public void delete(String path) {
+		Path target = resolve("remove", path, true, false);
+		if (this.paths.storage().isMappedRoot(target)) {
+			throw FileErrors.of("remove", path, FileErrors.BUSY);
+		}
+		try {
+			Files.delete(target);
+		}
+		catch (IOException ex) {
+			throw FileErrors.of("remove", path, ex);
+		}
+	}
+
+	@Override
+	public void makeDirectories(String path) {
+		checkSyntax("mkdir", path);
+		String absolute = SandboxPaths.absolute(path);
+		if (!this.paths.storage().containsMappedDirectory(absolute)) {
+			makeDirectories(absolute, path);
+		}
+	}
+
+	@Override
+	public void deleteRecursively(String path) {
+		if (path.isEmpty()) {
+			return;
+		}
+		Path target = resolve("unlinkat", path, true, false);
+		try {
+			if (this.paths.storage().isMappedRoot(target)) {
+				DirectoryTrees.deleteContents(target);
+				throw FileErrors.of("unlinkat", path, FileErrors.BUSY);
+			}
+			DirectoryTrees.delete(target);
+		}
+		catch (IOException ex) {
+			throw FileErrors.of("unlinkat", path, ex);
+		}
+	}
+
+	@Override
+	public List<String> list(String path) {
+		Path directory = resolve("open", path, false, true);
+		List<String> names = new ArrayList<>();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+			entries.forEach((entry) -> names.add(entry.getFileName().toString()));
+		}
+		catch (NotDirectoryException ex) {
+			throw FileErrors.of("readdirent", path, ex);
+		}
+		catch (DirectoryIteratorException ex) {
+			// Its cause is never null.
+			throw FileErrors.of("readdirent", path, Objects.requireNonNull(ex.getCause()));
+		}
+		catch (IOException ex) {
+			throw FileErrors.of("open", path, ex);
+		}
+		names.sort(null);
+		return names;
+	}
+
+	/**
+	 * {@code os.MkdirAll}: nothing to do for an existing directory, else the parent first, then
+	 * the directory; an error names the segment that failed.
+	 */
+	private void makeDirectories(String absolute, String requested) {
+		Path directory = resolve("mkdir", requested, true, true);
+		BasicFileAttributes attributes = attributesOrNull(directory);
+		if (attributes != null) {
+			if (attributes.isDirectory()) {
+				return;
+			}
+			throw FileErrors.of("mkdir", requested, "not a directory");
+		}
+		String parent = SandboxPaths.parent(absolute);
+		if (this.paths.storage().mappingOf(parent).isPresent()) {
+			makeDirectories(parent, parent);
+		}
+		try {
+			Files.createDirectory(directory, DIRECTORY_MODE);
+		}
+		catch (FileAlreadyExistsException ex) {
+			if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+				throw FileErrors.of("mkdir", requested, ex);
+			}
+		}
+		catch (IOException ex) {
+			throw FileErrors.of("mkdir", requested, ex);
+		}
+	}
+
+	private Path resolve(String operation, String path, boolean writing, boolean followFinalLink) {
+		checkSyntax(operation, path);
+		try {
+			return this.paths.resolve(SandboxPaths.absolute(path), followFinalLink);
+		}
+		catch (OutsideStorageException ex) {
+			boolean denied = ex.throughSymbolicLink() || !writing;
+			throw FileErrors.of(operation, path, denied ? FileErrors.PERMISSION_DENIED : FileErrors.READ_ONLY);
+		}
+		catch (IOException ex) {
+			throw FileErrors.of(operation, path, ex);
+		}
+	}
+
+	private static void checkSyntax(String operation, String path) {
+		if (path.isEmpty()) {
+			throw FileErrors.of(operation, path, FileErrors.NO_SUCH_FILE);
+		}
+		if (path.indexOf('\0') >= 0) {
+			throw FileErrors.of(operation, path, FileErrors.INVALID_ARGUMENT);
+		}
+	}
+
+	/**
+	 * Opening a FIFO would block until a process opens its other end: refuse anything that is
+	 * neither a regular file, a directory nor missing.
+	 */
+	private static void refuseSpecialFile(String path, Path file) {
+		BasicFileAttributes attributes = attributesOrNull(file);
+		if (attributes != null && attributes.isOther()) {
+			throw FileErrors.of("open", path, "not a regular file");
+		}
+	}
+
+	private static SeekableByteChannel open(String path, Path file, Set<? extends OpenOption> options) {
+		try {
+			return Files.newByteChannel(file, options, FILE_MODE);
+		}
+		catch (IOException ex) {
+			throw FileErrors.of("open", path, ex);
+		}
+	}
+
+	private static @Nullable BasicFileAttributes attributesOrNull(Path path) {
+		try {
+			return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,190 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.sandboxes.koyeb.emulator.runtime;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * A sandbox of a {@link LocalSandboxRuntime}: host directories for storage and host processes,
+ * started by a {@link CommandLauncher}, for commands. Every command sees exactly the launcher's
+ * default environment, then the sandbox's variables, then the request's (later ones win); never the
+ * emulator's own environment. The sandbox keeps track of every command it started, so that
+ * {@link #reset()} and {@link #destroy()} can kill them all and wait until they are gone before
+ * touching the storage.
+ */
+final class LocalSandbox implements RuntimeSandbox {
+
+	private static final Duration TERMINATION_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final File NO_INPUT = new File("/dev/null");
+
+	private final String id;
+
+	private final CommandLauncher launcher;
+
+	private final SandboxPathResolver paths;
+
+	private final Map<String, String> environment;
+
+	private final SandboxFileSystem files;
+
+	private final ProcessTable processes;
+
+	private final PortBinding portBinding = new PortBinding();
+
+	private final Set<ProcessCommandExecution> executions = ConcurrentHashMap.newKeySet();
+
+	private final Consumer<LocalSandbox> onDestroy;
+
+	private boolean destroyed;
+
+	/**
+	 * Create a sandbox on provisioned storage.
+	 * @param id the sandbox id
+	 * @param storage its storage
+	 * @param launcher how its commands start
+	 * @param environment its own variables, {@code SANDBOX_SECRET} included
+	 * @param onDestroy called once the sandbox is destroyed
+	 */
+	LocalSandbox(String id, SandboxStorage storage, CommandLauncher launcher, Map<String, String> environment,
+			Consumer<LocalSandbox> onDestroy) {
+		this.id = id;
+		this.launcher = launcher;
+		this.paths = new SandboxPathResolver(storage);
+		Map<String, String> merged = new HashMap<>(launcher.defaultEnvironment(storage));
+		merged.putAll(environment);
+		this.environment = Map.copyOf(merged);
+		this.files = new ConfinedFileSystem(this.paths);
+		this.processes = new LocalProcessTable(this::launch);
+		this.onDestroy = onDestroy;
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public synchronized CommandExecution launch(CommandRequest request) {
+		if (this.destroyed) {
+			throw new CommandStartException("The sandbox is destroyed",
+					new IllegalStateException("Sandbox " + this.id + " is destroyed"));
+		}
+		String cwd = request.cwd();
+		ProcessBuilder builder = this.launcher.processBuilder(this.paths,
+				(cwd == null || cwd.isEmpty()) ? SandboxPaths.DEFAULT_DIRECTORY : cwd, request.command());
+		builder.redirectInput(NO_INPUT);
+		try {
+			Map<String, String> environment = builder.environment();
+			environment.clear();
+			environment.putAll(this.environment);
+			environment.putAll(request.env());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CommandStartException("Invalid environment variable: " + ex.getMessage(), ex);
+		}
+		Process process;
+		try {
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new CommandStartException("Cannot start sh", ex);
+		}
+		ProcessCommandExecution execution = new ProcessCommandExecution(process);
+		this.executions.add(execution);
+		var unused = process.onExit().thenRun(() -> this.executions.remove(execution));
+		return execution;
+	}
+
+	@Override
+	public ProcessTable processes() {
+		return this.processes;
+	}
+
+	@Override
+	public SandboxFileSystem files() {
+		return this.files;
+	}
+
+	@Override
+	public PortBinding portBinding() {
+		return this.portBinding;
+	}
+
+	@Override
+	public synchronized void reset() {
+		if (this.destroyed) {
+			return;
+		}
+		terminateAll();
+		try {
+			this.paths.storage().clear();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot empty the storage of sandbox " + this.id, ex);
+		}
+		this.portBinding.unbind();
+	}
+
+	@Override
+	public void destroy() {
+		synchronized (this) {
+			if (this.destroyed) {
+				return;
+			}
+			this.destroyed = true;
+			terminateAll();
+		}
+		try {
+			this.paths.storage().delete();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot remove the storage of sandbox " + this.id, ex);
+		}
+		finally {
+			this.onDestroy.accept(this);
+		}
+	}
+
+	/**
+	 * Kill every process of the sandbox and wait (a few seconds at most) until they are gone.
+	 */
+	private void terminateAll() {
+		this.processes.clear();
+		List<ProcessCommandExecution> running = List.copyOf(this.executions);
+		running.forEach(ProcessCommandExecution::kill);
+		long deadline = System.nanoTime() + TERMINATION_TIMEOUT.toNanos();
+		try {
+			for (ProcessCommandExecution execution : running) {
+				execution.awaitEnd(deadline);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,112 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.sandboxes.koyeb.emulator.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Kills process trees and waits for them to die. A process counts as dead once it is a zombie:
+ * where nothing reaps orphans (some container init processes do not), a killed grandchild stays
+ * a zombie for ever but no longer runs.
+ */
+final class ProcessTrees {
+
+	private static final int MAX_KILL_ROUNDS = 5;
+
+	private static final long POLL_MILLIS = 5;
+
+	private static final boolean PROC_AVAILABLE = Files.isDirectory(Path.of("/proc/self"));
+
+	private ProcessTrees() {
+	}
+
+	/**
+	 * Kill a process and its descendants with SIGKILL, the process first so that it cannot react
+	 * to its children's death. The descendants are listed before anything is killed; a few more
+	 * rounds catch children forked meanwhile by processes not dead yet. A descendant that has already
+	 * left the tree (an orphan reparented to init) is out of reach.
+	 * @param root the process
+	 * @return every process signalled, the root first
+	 */
+	static List<ProcessHandle> kill(ProcessHandle root) {
+		List<ProcessHandle> signalled = new ArrayList<>();
+		List<ProcessHandle> batch = new ArrayList<>();
+		batch.add(root);
+		batch.addAll(root.descendants().toList());
+		for (int round = 0; round < MAX_KILL_ROUNDS && !batch.isEmpty(); round++) {
+			batch.forEach(ProcessHandle::destroyForcibly);
+			signalled.addAll(batch);
+			batch = batch.stream()
+				.flatMap(ProcessHandle::descendants)
+				.filter((process) -> !signalled.contains(process) && isRunning(process))
+				.distinct()
+				.toList();
+		}
+		return signalled;
+	}
+
+	/**
+	 * Wait until none of some processes runs any more.
+	 * @param processes the processes
+	 * @param deadline the {@link System#nanoTime()} to give up at
+	 * @return whether they all ended in time
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	static boolean awaitEnd(Collection<ProcessHandle> processes, long deadline) throws InterruptedException {
+		for (ProcessHandle process : processes) {
+			while (isRunning(process)) {
+				if (System.nanoTime() - deadline >= 0) {
+					return false;
+				}
+				Thread.sleep(POLL_MILLIS);
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether a process is alive and not a zombie.
+	 * @param process the process
+	 * @return whether it runs
+	 */
+	static boolean isRunning(ProcessHandle process) {
+		if (!process.isAlive()) {
+			return false;
+		}
+		if (!PROC_AVAILABLE) {
+			return true;
+		}
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			int state = stat.lastIndexOf(')') + 2;
+			return state >= stat.length() || (stat.charAt(state) != 'Z' && stat.charAt(state) != 'X');
+		}
+		catch (NoSuchFileException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+}

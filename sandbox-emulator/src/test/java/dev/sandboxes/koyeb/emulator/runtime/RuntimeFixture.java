@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.sandboxes.koyeb.emulator.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One runtime per mode for a test class, created on first use under a base directory of its own,
+ * and the sandboxes a test provisioned, destroyed after it.
+ */
+final class RuntimeFixture implements AutoCloseable {
+
+	private final Path directory;
+
+	private final boolean networkEnabled;
+
+	private final Map<RuntimeMode, SandboxRuntime> runtimes = new EnumMap<>(RuntimeMode.class);
+
+	private final List<RuntimeSandbox> provisioned = new ArrayList<>();
+
+	RuntimeFixture(Path directory, boolean networkEnabled) {
+		this.directory = directory;
+		this.networkEnabled = networkEnabled;
+	}
+
+	/**
+	 * The runtime of a mode; for {@code BUBBLEWRAP}, skips the test where bubblewrap does not work.
+	 */
+	synchronized SandboxRuntime runtime(RuntimeMode mode) {
+		if (mode == RuntimeMode.BUBBLEWRAP) {
+			Bubblewrap.assumeAvailable();
+		}
+		return this.runtimes.computeIfAbsent(mode,
+				(key) -> SandboxRuntimes.create(key, baseDirectory(key), this.networkEnabled));
+	}
+
+	/**
+	 * The real path of the base directory of a mode's runtime.
+	 */
+	Path baseDirectory(RuntimeMode mode) {
+		try {
+			return Files.createDirectories(this.directory.resolve(mode.name().toLowerCase(Locale.ROOT))).toRealPath();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A new sandbox whose secret is {@code secret-<id>}.
+	 */
+	RuntimeSandbox provision(RuntimeMode mode) {
+		String id = "sb-" + UUID.randomUUID();
+		RuntimeSandbox sandbox = runtime(mode)
+			.provision(new SandboxDefinition(id, "koyeb/sandbox", "micro", Map.of("SANDBOX_SECRET", "secret-" + id)));
+		synchronized (this) {
+			this.provisioned.add(sandbox);
+		}
+		return sandbox;
+	}
+
+	/**
+	 * Where a writable directory of a sandbox is on the host.
+	 */
+	Path hostPath(RuntimeMode mode, RuntimeSandbox sandbox, String sandboxDirectory) {
+		return baseDirectory(mode).resolve(sandbox.id())
+			.resolve("fs")
+			.resolve(sandboxDirectory.substring(1).replace('/', '-'));
+	}
+
+	synchronized void destroyProvisioned() {
+		this.provisioned.forEach(RuntimeSandbox::destroy);
+		this.provisioned.clear();
+	}
+
+	@Override
+	public synchronized void close() {
+		destroyProvisioned();
+		this.runtimes.values().forEach(SandboxRuntime::close);
+		this.runtimes.clear();
+	}
+
+}
