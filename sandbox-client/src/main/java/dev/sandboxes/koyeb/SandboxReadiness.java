@@ -69,23 +69,34 @@ final class SandboxReadiness {
 
 	private Mono<SandboxAddress> poll(String sandboxId, String appId, String secret) {
 		return this.api.getService(sandboxId).flatMap((service) -> {
-			checkNotTerminal(sandboxId, "service", service.status(), DeploymentStatuses.ofService(service.status()),
-					null);
 			String deploymentId = service.currentDeploymentId();
-			return (deploymentId != null) ? pollDeployment(service, deploymentId, appId, secret) : Mono.empty();
+			if (deploymentId == null) {
+				checkServiceNotTerminal(service);
+				return Mono.empty();
+			}
+			return pollDeployment(service, deploymentId, appId, secret);
 		});
 	}
 
+	/**
+	 * Check the deployment before the service: a failed deployment's messages say why.
+	 */
 	private Mono<SandboxAddress> pollDeployment(Service service, String deploymentId, String appId, String secret) {
 		return this.api.getDeployment(deploymentId).flatMap((deployment) -> {
 			DeploymentStatuses.Phase phase = DeploymentStatuses.ofDeployment(deployment.status());
 			checkNotTerminal(service.id(), "deployment", deployment.status(), phase, deployment.messages());
+			checkServiceNotTerminal(service);
 			if (phase != DeploymentStatuses.Phase.READY) {
 				return Mono.empty();
 			}
 			return this.addresses.resolve(service.id(), appId, deployment, secret)
 				.filterWhen((address) -> this.executor.isHealthy(address.executor()));
 		});
+	}
+
+	private static void checkServiceNotTerminal(Service service) {
+		checkNotTerminal(service.id(), "service", service.status(), DeploymentStatuses.ofService(service.status()),
+				null);
 	}
 
 	private static void checkNotTerminal(String sandboxId, String what, @Nullable String status,

@@ -84,10 +84,17 @@ public final class KoyebEmulator implements AutoCloseable {
 
 	private KoyebEmulator(Builder builder) {
 		this.dataDirectory = DataDirectory.of(builder.dataDirectory);
-		this.runtime = SandboxRuntimes.create(builder.runtime, this.dataDirectory.sandboxes(), builder.network);
+		try {
+			this.runtime = SandboxRuntimes.create(builder.runtime, this.dataDirectory.sandboxes(), builder.network);
+		}
+		catch (RuntimeException ex) {
+			this.dataDirectory.close();
+			throw ex;
+		}
 		AtomicReference<String> baseUrl = new AtomicReference<>("");
 		ControlPlaneSettings settings = new ControlPlaneSettings(clock(builder), baseUrl::get,
-				builder.deploymentStepDelay, builder.apiToken, Duration.ofMillis(100), "emulator");
+				builder.deploymentStepDelay, builder.apiToken, ControlPlaneSettings.DEFAULT_LIFECYCLE_CHECK_INTERVAL,
+				ControlPlaneSettings.DEFAULT_ORGANIZATION_ID);
 		this.controlPlane = new ControlPlane(settings, this.runtime);
 		this.io = new BlockingIo();
 		this.portProxy = new PortProxy(this.controlPlane);

@@ -74,12 +74,17 @@ class EmulatorLifecycleTests {
 
 	@Test
 	void sleepsWhenIdleAndWakesInItsInitialState() {
-		try (Sandbox sandbox = template.create(SandboxSpec.builder().name("sleepy").idleTimeout(Duration.ofMinutes(5)).build())) {
+		try (Sandbox sandbox = template.create(SandboxSpec.builder()
+			.name("sleepy")
+			.idleTimeout(Duration.ofMinutes(5))
+			.configFile("/root/.config/tool.conf", "part of the initial state")
+			.build())) {
 			sandbox.files().write("/tmp/scratch.txt", "gone after sleep");
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(service(sandbox).deploymentStatus()).isEqualTo("SLEEPING"));
 			assertThat(service(sandbox).status()).isEqualTo("HEALTHY");
 			assertThat(sandbox.exec("ls /tmp").stdout()).isEmpty();
+			assertThat(sandbox.files().readString("/root/.config/tool.conf")).isEqualTo("part of the initial state");
 			assertThat(service(sandbox).deploymentStatus()).isEqualTo("HEALTHY");
 		}
 	}

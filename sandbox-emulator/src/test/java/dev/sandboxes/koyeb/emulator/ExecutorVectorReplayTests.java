@@ -20,10 +20,13 @@ package dev.sandboxes.koyeb.emulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -47,6 +50,8 @@ import static org.awaitility.Awaitility.await;
 class ExecutorVectorReplayTests {
 
 	private static final String SECRET = "vector-replay-secret";
+
+	private static final Pattern FRAMES = Pattern.compile("\n\n");
 
 	private static KoyebEmulator emulator;
 
@@ -116,7 +121,7 @@ class ExecutorVectorReplayTests {
 			.allSatisfy((process) -> assertThat(process.get("status").asString()).isNotEqualTo("running")));
 	}
 
-	private static java.util.Set<String> processes(String body) {
+	private static Set<String> processes(String body) {
 		JsonNode processes = RawHttp.JSON.readTree(body).get("processes");
 		return StreamSupport.stream(processes.spliterator(), false)
 			.map(JsonNode::toString)
@@ -128,14 +133,14 @@ class ExecutorVectorReplayTests {
 	 * how their lines interleave differs from run to run.
 	 */
 	private static Map<String, List<String>> outputByStream(String body) {
-		return java.util.Arrays.stream(body.split("\n\n"))
+		return Arrays.stream(FRAMES.split(body))
 			.filter((frame) -> frame.startsWith("event: output"))
 			.collect(Collectors.groupingBy((frame) -> frame.contains("\"stream\":\"stdout\"") ? "stdout" : "stderr",
 					Collectors.toList()));
 	}
 
 	private static String lastFrame(String body) {
-		String[] frames = body.split("\n\n");
+		String[] frames = FRAMES.split(body);
 		return frames[frames.length - 1];
 	}
 

@@ -17,28 +17,17 @@
 
 package dev.sandboxes.koyeb.emulator;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The standalone emulator: its command line, and a real emulator process started and stopped
- * as a user would.
+ * The standalone emulator's command line.
  */
 class KoyebEmulatorMainTests {
 
@@ -75,53 +64,6 @@ class KoyebEmulatorMainTests {
 		this.err.reset();
 		assertThat(run("--bogus")).isEqualTo(2);
 		assertThat(text(this.err)).contains("Unknown option '--bogus'");
-	}
-
-	@Test
-	void standaloneProcessServesAndCleansUpWhenStopped(@TempDir Path data) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process emulator = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				KoyebEmulatorMain.class.getName(), "--port", "0", "--data-dir", data.toString())
-			.redirectErrorStream(true)
-			.start();
-		try {
-			String baseUrl = awaitListening(emulator);
-			RawHttp http = new RawHttp(baseUrl);
-			RawHttp.RawSandbox sandbox = http.createSandbox("standalone", "standalone-secret");
-			RawHttp.Reply run = new RawHttp(sandbox.executorBase()).send("POST", "/run", "{\"cmd\":\"echo up\"}",
-					Map.of("X-Routing-Key", sandbox.routingKey(), "Authorization", "Bearer standalone-secret"));
-			assertThat(run.body()).isEqualTo("{\"stdout\":\"up\\n\",\"stderr\":\"\",\"code\":0}\n");
-			assertThat(Files.list(data.resolve("sandboxes")).toList()).hasSize(1);
-		}
-		finally {
-			emulator.destroy();
-			assertThat(emulator.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		}
-		assertThat(Files.list(data.resolve("sandboxes")).toList()).isEmpty();
-	}
-
-	private static String awaitListening(Process emulator) throws IOException {
-		BufferedReader lines = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
-		Pattern listening = Pattern.compile("Koyeb emulator listening on (http://\\S+) ");
-		String line;
-		while ((line = lines.readLine()) != null) {
-			Matcher matcher = listening.matcher(line);
-			if (matcher.find()) {
-				Thread drain = new Thread(() -> {
-					try (lines) {
-						lines.lines().forEach((ignored) -> {
-						});
-					}
-					catch (IOException ex) {
-						// The emulator has exited.
-					}
-				}, "emulator-output-drain");
-				drain.setDaemon(true);
-				drain.start();
-				return matcher.group(1);
-			}
-		}
-		throw new IllegalStateException("The emulator exited before listening");
 	}
 
 	private int run(String... args) {

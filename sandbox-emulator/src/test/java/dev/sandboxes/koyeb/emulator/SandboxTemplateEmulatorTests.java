@@ -18,15 +18,16 @@ package dev.sandboxes.koyeb.emulator;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import dev.sandboxes.koyeb.ExecCompleted;
@@ -49,6 +51,7 @@ import dev.sandboxes.koyeb.ReactiveSandboxTemplate;
 import dev.sandboxes.koyeb.Sandbox;
 import dev.sandboxes.koyeb.SandboxAuthenticationException;
 import dev.sandboxes.koyeb.SandboxCommandException;
+import dev.sandboxes.koyeb.SandboxDeploymentException;
 import dev.sandboxes.koyeb.SandboxFileNotFoundException;
 import dev.sandboxes.koyeb.SandboxInfo;
 import dev.sandboxes.koyeb.SandboxLifecycle;
@@ -112,6 +115,23 @@ class SandboxTemplateEmulatorTests {
 	}
 
 	@Test
+	void configFilesAreInPlaceWhenTheSandboxStarts() {
+		template.execute(SandboxSpec.builder()
+			.name("config-files")
+			.configFile("/workspace/app/settings.json", "{\"debug\":true}\n")
+			.build(), (sandbox) -> {
+				assertThat(sandbox.exec("cat /workspace/app/settings.json").stdout()).isEqualTo("{\"debug\":true}\n");
+				return null;
+			});
+		assertThatExceptionOfType(SandboxDeploymentException.class)
+			.isThrownBy(() -> template.create(
+					SandboxSpec.builder().name("config-outside").configFile("/etc/app.conf", "x").build()))
+			.withMessageContaining("/etc/app.conf");
+		assertThat(emulator.services()).filteredOn((service) -> service.name().equals("config-outside"))
+			.allSatisfy((service) -> assertThat(service.status()).isIn("DELETING", "DELETED"));
+	}
+
+	@Test
 	void streamsOutputLineByLineAsItIsPrinted() {
 		template.execute(SandboxSpec.builder().name("streaming").build(), (sandbox) -> {
 			List<OutputLine> lines = new CopyOnWriteArrayList<>();
@@ -140,7 +160,7 @@ class SandboxTemplateEmulatorTests {
 			.create(reactive.create(SandboxSpec.builder().name("reactive").build())
 				.flatMapMany((sandbox) -> sandbox.execStream(ExecSpec.of("echo a; echo b; exit 4"))
 					.collectList()
-					.flatMapMany((events) -> sandbox.delete().thenMany(reactor.core.publisher.Flux.fromIterable(events)))))
+					.flatMapMany((events) -> sandbox.delete().thenMany(Flux.fromIterable(events)))))
 			.expectNext(new OutputLine(StreamType.STDOUT, "a"), new OutputLine(StreamType.STDOUT, "b"))
 			.expectNext(new ExecCompleted(4))
 			.verifyComplete();
@@ -310,9 +330,9 @@ class SandboxTemplateEmulatorTests {
 
 	private static String sha256(byte[] content) {
 		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -321,10 +341,6 @@ class SandboxTemplateEmulatorTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	static String utf8(byte[] bytes) {
-		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
 }

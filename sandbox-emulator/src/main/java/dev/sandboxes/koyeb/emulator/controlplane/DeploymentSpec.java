@@ -35,9 +35,10 @@ import tools.jackson.databind.JsonNode;
  * @param region the region
  * @param env the environment variables that have a value
  * @param idleTimeout the idle time before deep sleep, or {@code null} when the service never sleeps
+ * @param configFiles the content of each configuration file, by absolute path
  */
 record DeploymentSpec(JsonNode json, String name, String image, String instanceType, String region,
-		Map<String, String> env, @Nullable Duration idleTimeout) {
+		Map<String, String> env, @Nullable Duration idleTimeout, Map<String, String> configFiles) {
 
 	/**
 	 * The environment variable holding the executor's secret.
@@ -46,6 +47,7 @@ record DeploymentSpec(JsonNode json, String name, String image, String instanceT
 
 	DeploymentSpec {
 		env = Map.copyOf(env);
+		configFiles = Map.copyOf(configFiles);
 	}
 
 	/**
@@ -69,7 +71,8 @@ record DeploymentSpec(JsonNode json, String name, String image, String instanceT
 	@Override
 	public String toString() {
 		return "DeploymentSpec[name=" + this.name + ", image=" + this.image + ", instanceType=" + this.instanceType
-				+ ", region=" + this.region + ", env=" + this.env.keySet() + ", idleTimeout=" + this.idleTimeout + "]";
+				+ ", region=" + this.region + ", env=" + this.env.keySet() + ", idleTimeout=" + this.idleTimeout
+				+ ", configFiles=" + this.configFiles.keySet() + "]";
 	}
 
 }

@@ -154,7 +154,7 @@ final class RequestValidator {
 		JsonNode json = WireValues.withoutNulls(received);
 		if (!json.isObject()) {
 			violations.add("definition", "is required");
-			return new DeploymentSpec(JsonNodeFactory.instance.objectNode(), "", "", "", "", Map.of(), null);
+			return new DeploymentSpec(JsonNodeFactory.instance.objectNode(), "", "", "", "", Map.of(), null, Map.of());
 		}
 		String name = serviceName(json.path("name"), violations);
 		if (!SANDBOX_TYPE.equals(WireValues.text(json.path("type")))) {
@@ -169,7 +169,8 @@ final class RequestValidator {
 		String instanceType = instanceType(json.path("instance_types"), violations);
 		String region = region(json.path("regions"), violations);
 		Duration idleTimeout = idleTimeout(json.path("scalings"), violations);
-		return new DeploymentSpec(json, name, image, instanceType, region, env, idleTimeout);
+		Map<String, String> configFiles = configFiles(json.path("config_files"), violations);
+		return new DeploymentSpec(json, name, image, instanceType, region, env, idleTimeout, configFiles);
 	}
 
 	private static String serviceName(JsonNode node, Violations violations) {
@@ -205,6 +206,27 @@ final class RequestValidator {
 			}
 		}
 		return values;
+	}
+
+	private static Map<String, String> configFiles(JsonNode files, Violations violations) {
+		Map<String, String> contents = new HashMap<>();
+		if (!WireValues.isPresent(files)) {
+			return contents;
+		}
+		if (!files.isArray()) {
+			violations.add("definition.config_files", "must be a list of files with a path and a content");
+			return contents;
+		}
+		for (int i = 0; i < files.size(); i++) {
+			String path = WireValues.text(files.path(i).path("path"));
+			if (!path.startsWith("/") || path.endsWith("/")) {
+				violations.add("definition.config_files[" + i + "].path", "must be the absolute path of a file");
+			}
+			else {
+				contents.put(path, WireValues.text(files.path(i).path("content")));
+			}
+		}
+		return contents;
 	}
 
 	private static void checkPorts(JsonNode ports, Violations violations) {

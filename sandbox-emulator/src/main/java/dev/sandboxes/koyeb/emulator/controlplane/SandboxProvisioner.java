@@ -55,7 +55,8 @@ final class SandboxProvisioner {
 		if (!service.isLive() || !deployment.isRunning()) {
 			return Optional.empty();
 		}
-		return Optional.of(new SandboxTarget(deployment.id(), deployment.spec().toRuntimeDefinition(service.id())));
+		return Optional.of(new SandboxTarget(deployment.id(), deployment.spec().toRuntimeDefinition(service.id()),
+				deployment.spec().configFiles()));
 	}
 
 }

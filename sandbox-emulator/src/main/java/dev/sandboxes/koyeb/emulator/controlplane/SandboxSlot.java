@@ -17,12 +17,14 @@
 
 package dev.sandboxes.koyeb.emulator.controlplane;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.sandboxes.koyeb.emulator.runtime.RuntimeSandbox;
+import dev.sandboxes.koyeb.emulator.runtime.SandboxFileException;
 import dev.sandboxes.koyeb.emulator.runtime.SandboxRuntime;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,6 +46,8 @@ final class SandboxSlot {
 
 	private @Nullable RuntimeSandbox sandbox;
 
+	private Map<String, String> configFiles = Map.of();
+
 	SandboxSlot(SandboxRuntime runtime) {
 		this.runtime = runtime;
 	}
@@ -63,11 +67,18 @@ final class SandboxSlot {
 			this.deploymentId = null;
 		}
 		if (target != null && this.sandbox == null) {
+			RuntimeSandbox provisioned = null;
 			try {
-				this.sandbox = this.runtime.provision(target.definition());
+				provisioned = this.runtime.provision(target.definition());
+				writeConfigFiles(provisioned, target.configFiles());
+				this.sandbox = provisioned;
 				this.deploymentId = target.deploymentId();
+				this.configFiles = target.configFiles();
 			}
 			catch (RuntimeException ex) {
+				if (provisioned != null) {
+					destroy(provisioned);
+				}
 				onFailure.accept(target, ex);
 			}
 		}
@@ -84,6 +95,7 @@ final class SandboxSlot {
 		}
 		try {
 			this.sandbox.reset();
+			writeConfigFiles(this.sandbox, this.configFiles);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Resetting sandbox {} for its sleep failed", this.sandbox.id(), ex);
@@ -98,6 +110,24 @@ final class SandboxSlot {
 	 */
 	synchronized Optional<RuntimeSandbox> sandboxOf(String deploymentId) {
 		return deploymentId.equals(this.deploymentId) ? Optional.ofNullable(this.sandbox) : Optional.empty();
+	}
+
+	/**
+	 * Write the configuration files of a deployment, which are part of its sandbox's initial
+	 * state, creating their directories.
+	 * @throws SandboxFileException if one cannot be written, for example outside the storage the
+	 * runtime gives a sandbox
+	 */
+	private static void writeConfigFiles(RuntimeSandbox sandbox, Map<String, String> configFiles) {
+		configFiles.forEach((path, content) -> {
+			try {
+				sandbox.files().makeDirectories(path.substring(0, Math.max(1, path.lastIndexOf('/'))));
+				sandbox.files().write(path, content);
+			}
+			catch (SandboxFileException ex) {
+				throw new SandboxFileException("Config file " + path + " cannot be written: " + ex.getMessage());
+			}
+		});
 	}
 
 	private static void destroy(RuntimeSandbox sandbox) {

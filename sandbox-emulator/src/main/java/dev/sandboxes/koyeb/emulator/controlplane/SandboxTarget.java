@@ -14,16 +14,24 @@
  * limitations under the License.
  */
 
-
 package dev.sandboxes.koyeb.emulator.controlplane;
+
+import java.util.Map;
 
 import dev.sandboxes.koyeb.emulator.runtime.SandboxDefinition;
 
 /**
- * The runtime sandbox a service should have: the one of its latest deployment.
+ * The sandbox a service should have: its deployment, what the runtime provisions, and the
+ * configuration files that belong to its initial state.
  *
  * @param deploymentId the deployment
- * @param definition what to provision
+ * @param definition what the runtime provisions
+ * @param configFiles the content of each configuration file, by absolute path
  */
-record SandboxTarget(String deploymentId, SandboxDefinition definition) {
+record SandboxTarget(String deploymentId, SandboxDefinition definition, Map<String, String> configFiles) {
+
+	SandboxTarget {
+		configFiles = Map.copyOf(configFiles);
+	}
+
 }
