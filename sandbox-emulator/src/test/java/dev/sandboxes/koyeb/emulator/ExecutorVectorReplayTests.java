@@ -20,7 +20,6 @@ package dev.sandboxes.koyeb.emulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,15 +132,14 @@ class ExecutorVectorReplayTests {
 	 * how their lines interleave differs from run to run.
 	 */
 	private static Map<String, List<String>> outputByStream(String body) {
-		return Arrays.stream(FRAMES.split(body))
+		return FRAMES.splitAsStream(body)
 			.filter((frame) -> frame.startsWith("event: output"))
 			.collect(Collectors.groupingBy((frame) -> frame.contains("\"stream\":\"stdout\"") ? "stdout" : "stderr",
 					Collectors.toList()));
 	}
 
 	private static String lastFrame(String body) {
-		String[] frames = FRAMES.split(body);
-		return frames[frames.length - 1];
+		return FRAMES.splitAsStream(body).reduce((first, second) -> second).orElse("");
 	}
 
 	private static String withoutTimestamps(String body) {

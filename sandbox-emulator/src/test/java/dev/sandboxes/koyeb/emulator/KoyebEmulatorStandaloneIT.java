@@ -18,10 +18,16 @@ package dev.sandboxes.koyeb.emulator;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,11 +48,7 @@ class KoyebEmulatorStandaloneIT {
 
 	@Test
 	void standaloneProcessServesAndCleansUpWhenStopped(@TempDir Path data) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process emulator = new ProcessBuilder(java, "-jar", standaloneJar(), "--port", "0", "--data-dir",
-				data.toString())
-			.redirectErrorStream(true)
-			.start();
+		Process emulator = start("-Xmx256m", data);
 		try {
 			String baseUrl = awaitListening(emulator);
 			RawHttp http = new RawHttp(baseUrl);
@@ -61,6 +63,68 @@ class KoyebEmulatorStandaloneIT {
 			assertThat(emulator.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		}
 		assertThat(entries(data.resolve("sandboxes"))).isEmpty();
+	}
+
+	/**
+	 * Hundreds of megabytes of output pass through an emulator whose heap is far smaller: nothing
+	 * holds a command's output in memory.
+	 */
+	@Test
+	void outputLargerThanTheHeapIsStreamed(@TempDir Path data) throws Exception {
+		Process emulator = start("-Xmx48m", data);
+		try {
+			RawHttp.RawSandbox sandbox = new RawHttp(awaitListening(emulator)).createSandbox("big-output", "secret-42");
+			HttpClient http = HttpClient.newHttpClient();
+			String command = "head -c 300000000 /dev/zero | tr '\\0' x; head -c 30000000 /dev/zero | tr '\\0' y 1>&2";
+			CountedBody run = post(http, sandbox, "/run", command);
+			assertThat(run.status()).isEqualTo(200);
+			assertThat(run.bytes()).isEqualTo(330_000_000L + "{\"stdout\":\"\",\"stderr\":\"\",\"code\":0}\n".length());
+			assertThat(run.tail()).endsWith("yyy\",\"code\":0}\n");
+			CountedBody streamed = post(http, sandbox, "/run_streaming", command);
+			assertThat(streamed.status()).isEqualTo(200);
+			assertThat(streamed.bytes()).isGreaterThan(330_000_000L);
+			assertThat(streamed.tail()).endsWith("event: complete\ndata: {\"code\":0,\"error\":false}\n\n");
+			assertThat(emulator.isAlive()).isTrue();
+		}
+		finally {
+			emulator.destroy();
+			assertThat(emulator.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	private static CountedBody post(HttpClient http, RawHttp.RawSandbox sandbox, String endpoint, String command)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.executorBase() + endpoint))
+			.header("X-Routing-Key", sandbox.routingKey())
+			.header("Authorization", "Bearer " + sandbox.secret())
+			.POST(HttpRequest.BodyPublishers.ofString(RawHttp.JSON.writeValueAsString(Map.of("cmd", command))))
+			.build();
+		HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		long bytes = 0;
+		byte[] buffer = new byte[64 * 1024];
+		byte[] tail = new byte[0];
+		try (InputStream body = response.body()) {
+			int read;
+			while ((read = body.read(buffer)) != -1) {
+				bytes += read;
+				byte[] recent = new byte[tail.length + read];
+				System.arraycopy(tail, 0, recent, 0, tail.length);
+				System.arraycopy(buffer, 0, recent, tail.length, read);
+				tail = Arrays.copyOfRange(recent, Math.max(0, recent.length - 64), recent.length);
+			}
+		}
+		return new CountedBody(response.statusCode(), bytes, new String(tail, StandardCharsets.UTF_8));
+	}
+
+	private record CountedBody(int status, long bytes, String tail) {
+
+	}
+
+	private static Process start(String maxHeap, Path data) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return new ProcessBuilder(java, maxHeap, "-jar", standaloneJar(), "--port", "0", "--data-dir", data.toString())
+			.redirectErrorStream(true)
+			.start();
 	}
 
 	private static String awaitListening(Process emulator) throws IOException {
