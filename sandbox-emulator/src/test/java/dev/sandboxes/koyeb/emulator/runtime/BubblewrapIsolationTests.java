@@ -33,8 +33,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests that bubblewrap sandboxes are isolated from the host and from each other. The base
- * directory is not under {@code /tmp} (which sandboxes replace anyway), so that hiding it is
- * tested too.
+ * directory is under {@code /dev/shm}, not under {@code /tmp} or another path that sandboxes
+ * replace with their own, wherever the build runs, so that hiding it is tested too.
  */
 @Timeout(60)
 class BubblewrapIsolationTests {
@@ -52,7 +52,7 @@ class BubblewrapIsolationTests {
 	@BeforeAll
 	static void createRuntimes() throws Exception {
 		Bubblewrap.assumeAvailable();
-		directory = Files.createDirectories(Path.of("target", "isolation-tests", UUID.randomUUID().toString()))
+		directory = Files.createDirectories(Path.of("/dev/shm", "koyeb-emulator-isolation-" + UUID.randomUUID()))
 			.toRealPath();
 		fixture = new RuntimeFixture(directory.resolve("online"), true);
 		offline = new RuntimeFixture(directory.resolve("offline"), false);

@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests that the file API ({@link SandboxFileSystem}) never reads or writes outside the sandbox's
  * storage, on both runtimes: not through {@code ..}, absolute paths, symbolic links or NUL bytes.
- * Everything lives under {@code target/}, not {@code /tmp}: a link to {@code /tmp/...} means the
- * sandbox's own {@code /tmp}.
+ * Everything lives under {@code /dev/shm}, outside every path a sandbox maps to its own storage
+ * ({@code /tmp}, {@code /root}, {@code /home}, ...): the links planted here point at host paths, and
+ * a link to {@code /tmp/...} would mean the sandbox's own {@code /tmp}, wherever the build runs.
  */
 @Timeout(60)
 class FileConfinementTests {
@@ -48,7 +50,9 @@ class FileConfinementTests {
 
 	@BeforeAll
 	static void createRuntimes() throws Exception {
-		directory = Files.createDirectories(Path.of("target", "confinement-tests", UUID.randomUUID().toString()))
+		Path shared = Path.of("/dev/shm");
+		Assumptions.assumeTrue(Files.isDirectory(shared) && Files.isWritable(shared), "/dev/shm is not writable");
+		directory = Files.createDirectories(shared.resolve("koyeb-emulator-confinement-" + UUID.randomUUID()))
 			.toRealPath();
 		fixture = new RuntimeFixture(directory.resolve("runtimes"), true);
 		host = Files.createDirectory(directory.resolve("host"));
@@ -61,8 +65,10 @@ class FileConfinementTests {
 
 	@AfterAll
 	static void closeRuntimes() throws Exception {
-		fixture.close();
-		DirectoryTrees.delete(directory);
+		if (fixture != null) {
+			fixture.close();
+			DirectoryTrees.delete(directory);
+		}
 	}
 
 	@BothRuntimes
