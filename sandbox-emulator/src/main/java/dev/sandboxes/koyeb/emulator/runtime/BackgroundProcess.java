@@ -66,8 +66,8 @@ public interface BackgroundProcess {
 	Instant startedAt();
 
 	/**
-	 * Kill the process and everything it started. A running or already killed process counts as
-	 * killed; one that exited by itself does not.
+	 * Kill the process and its descendants (see {@link CommandExecution#kill()}). A running or
+	 * already killed process counts as killed; one that exited by itself does not.
 	 * @return {@code true} if the process is now killed, {@code false} if it had exited by itself
 	 */
 	boolean kill();

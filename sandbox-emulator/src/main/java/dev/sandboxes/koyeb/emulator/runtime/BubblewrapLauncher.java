@@ -19,6 +19,7 @@ package dev.sandboxes.koyeb.emulator.runtime;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,13 +30,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
 
 /**
- * Runs every command in its own bubblewrap sandbox:
+ * Runs the commands of each sandbox in bubblewrap, in namespaces they share as the processes of
+ * one container do. At its first command a sandbox gets an idle init ({@link SandboxInit}):
  * <pre>
- * bwrap --die-with-parent --new-session --unshare-pid --unshare-ipc --unshare-uts --hostname sandbox
- *       --cap-drop ALL [--unshare-net]
+ * bwrap --die-with-parent --unshare-pid --unshare-ipc --unshare-uts [--unshare-net] --hostname sandbox
+ *       --uid 0 --gid 0 --cap-drop ALL &lt;file system&gt;
+ *       --chdir / sh -c 'trap "" HUP INT QUIT TERM; exec sleep infinity'
+ * </pre>
+ * and every command joins the init's namespaces, in a mount namespace of its own:
+ * <pre>
+ * sh -c 'exec "$0" "$@" 3&lt;/proc/&lt;init&gt;/ns/pid'
+ *   nsenter --target &lt;init&gt; [--user --preserve-credentials] --ipc --uts [--net]
+ *   bwrap --args 0 --die-with-parent --new-session --pidns 3 --cap-drop ALL &lt;file system&gt;
+ *         --chdir &lt;cwd&gt; sh -c 'exec "$0" -c "$1" 3&lt;&amp;- 0&lt;/dev/null' sh &lt;command&gt;
+ * </pre>
+ * with the command's environment written to bubblewrap's standard input as
+ * {@code --clearenv --setenv NAME VALUE ...}: the processes outside the sandbox run with
+ * {@code PATH} alone.
+ * where the file system is
+ * <pre>
  *       --ro-bind /usr /usr --ro-bind /etc /etc --symlink usr/bin /bin ...   (every top-level host entry
  *                                                                             but /dev /proc /run and the
  *                                                                             writable directories)
@@ -44,7 +62,7 @@ import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
  *       --bind &lt;sandbox&gt;/fs/tmp /tmp --bind &lt;sandbox&gt;/fs/var-tmp /var/tmp
  *       --bind &lt;sandbox&gt;/fs/root /root --bind &lt;sandbox&gt;/fs/home /home
  *       --bind &lt;sandbox&gt;/fs/workspace /workspace
- *       --remount-ro / --chdir &lt;cwd&gt; sh -c &lt;command&gt;
+ *       --remount-ro /
  * </pre>
  * The host is visible read-only and its top-level entries are mounted one by one on bubblewrap's
  * own root, so that {@code /workspace} can exist although the host has none; the root is made
@@ -53,9 +71,17 @@ import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
  * commands see the same absolute paths as the file API. The host's {@code /run} is replaced
  * because read-only mounts do not stop connections to the sockets of host daemons there, and
  * {@code /proc/sys} is made read-only explicitly because bubblewrap leaves it writable when it
- * runs as root. Commands run as the emulator's user without any capability, in their own pid, IPC
- * and UTS namespaces (and network namespace with only a loopback interface when the network is
- * disabled); killing {@code bwrap} ends every process of the command.
+ * runs as root.
+ * <p>
+ * Commands run without any capability, as root of the sandbox, in the pid, IPC and UTS namespaces
+ * of their sandbox (and its network namespace, with only a loopback interface, when the network
+ * is disabled): they see and can signal each other's processes but no other sandbox's, reach each
+ * other on the loopback interface, and what a command leaves running in the background outlives
+ * it, adopted (and reaped) by the init, which is pid 1. Killing the init ends every process of the
+ * sandbox. Java cannot hand a file descriptor to a child, so a shell opens the pid namespace for
+ * bubblewrap's {@code --pidns}, and the command's own shell closes it again. When the emulator is
+ * not root, bubblewrap gives the init a user namespace, in which uid 0 maps to the emulator's
+ * user; commands join it first, as its root, to be allowed into the other namespaces.
  */
 final class BubblewrapLauncher implements CommandLauncher {
 
@@ -64,7 +90,29 @@ final class BubblewrapLauncher implements CommandLauncher {
 	/** Top-level host entries that bubblewrap replaces with its own. */
 	private static final Set<String> REPLACED = Set.of("dev", "proc", "run");
 
+	/**
+	 * The init's idle process, pid 2, deaf to the signals that end processes by name
+	 * ({@code pkill}, {@code killall}): when it ends, bubblewrap ends the init, and with it every
+	 * process of the sandbox.
+	 */
+	private static final String IDLE = "trap '' HUP INT QUIT TERM; exec sleep infinity";
+
+	/** The descriptor through which a command's {@code bwrap} joins its sandbox's pid namespace. */
+	private static final String PID_NAMESPACE_FD = "3";
+
+	/** Where bubblewrap reads the command's environment from, before the command gets an empty input. */
+	private static final String STANDARD_INPUT_FD = "0";
+
+	/**
+	 * Runs {@code sh -c "$1"} with the standard descriptors only: without the pid namespace's, left
+	 * open by bubblewrap, and with {@code /dev/null} as input, since bubblewrap closes its input
+	 * once it has read the environment from it.
+	 */
+	private static final String COMMAND_SHELL = "exec \"$0\" -c \"$1\" " + PID_NAMESPACE_FD + "<&- 0</dev/null";
+
 	private final String executable;
+
+	private final String nsenter;
 
 	private final Path baseDirectory;
 
@@ -74,9 +122,10 @@ final class BubblewrapLauncher implements CommandLauncher {
 
 	private final Set<String> visibleTopLevel;
 
-	private BubblewrapLauncher(String executable, Path baseDirectory, boolean networkEnabled, List<String> hostView,
-			Set<String> visibleTopLevel) {
+	private BubblewrapLauncher(String executable, String nsenter, Path baseDirectory, boolean networkEnabled,
+			List<String> hostView, Set<String> visibleTopLevel) {
 		this.executable = executable;
+		this.nsenter = nsenter;
 		this.baseDirectory = baseDirectory;
 		this.networkEnabled = networkEnabled;
 		this.hostView = hostView;
@@ -111,8 +160,8 @@ final class BubblewrapLauncher implements CommandLauncher {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list the host's root directory", ex);
 		}
-		return new BubblewrapLauncher(executable, baseDirectory, networkEnabled, List.copyOf(hostView),
-				Set.copyOf(visible));
+		return new BubblewrapLauncher(executable, locate("nsenter"), baseDirectory, networkEnabled,
+				List.copyOf(hostView), Set.copyOf(visible));
 	}
 
 	@Override
@@ -126,11 +175,11 @@ final class BubblewrapLauncher implements CommandLauncher {
 	}
 
 	/**
-	 * The fixed part of the command line, for messages.
+	 * The fixed part of the init's command line, for messages.
 	 * @return the executable and its namespace options
 	 */
 	String describe() {
-		return String.join(" ", options());
+		return String.join(" ", initOptions());
 	}
 
 	@Override
@@ -139,30 +188,76 @@ final class BubblewrapLauncher implements CommandLauncher {
 	}
 
 	@Override
-	public ProcessBuilder processBuilder(SandboxPathResolver paths, String cwd, String command) {
-		String directory = SandboxPaths.absolute(cwd);
-		if (paths.directory(directory).isEmpty() && !isVisibleHostDirectory(paths.storage(), directory)) {
-			throw new InvalidWorkingDirectoryException(cwd);
-		}
-		SandboxStorage storage = paths.storage();
-		List<String> line = options();
-		line.addAll(this.hostView);
-		line.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys"));
-		line.addAll(List.of("--tmpfs", "/run", "--tmpfs", this.baseDirectory.toString()));
-		for (MappedDirectory mapped : storage.mappedDirectories()) {
-			line.addAll(List.of("--bind", mapped.hostPath().toString(), mapped.sandboxPath()));
-		}
-		line.addAll(List.of("--remount-ro", "/", "--chdir", directory, "sh", "-c", command));
-		return new ProcessBuilder(line).directory(storage.files().toFile());
+	public Session open(SandboxPathResolver paths) {
+		return new SharedNamespaces(paths);
 	}
 
-	private List<String> options() {
-		List<String> options = new ArrayList<>(List.of(this.executable, "--die-with-parent", "--new-session",
-				"--unshare-pid", "--unshare-ipc", "--unshare-uts", "--hostname", HOSTNAME, "--cap-drop", "ALL"));
+	private List<String> initOptions() {
+		List<String> options = new ArrayList<>(
+				List.of(this.executable, "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--unshare-uts"));
 		if (!this.networkEnabled) {
 			options.add("--unshare-net");
 		}
+		options.addAll(List.of("--hostname", HOSTNAME, "--uid", "0", "--gid", "0", "--cap-drop", "ALL"));
 		return options;
+	}
+
+	private ProcessBuilder initProcess(SandboxStorage storage) {
+		List<String> line = initOptions();
+		line.addAll(fileSystem(storage));
+		line.addAll(List.of("--chdir", "/", "sh", "-c", IDLE));
+		ProcessBuilder builder = new ProcessBuilder(line).directory(storage.files().toFile());
+		builder.environment().clear();
+		builder.environment().put("PATH", PATH);
+		return builder;
+	}
+
+	private List<String> commandLine(SandboxInit init, SandboxStorage storage, String directory, String command) {
+		String pid = Long.toString(init.pid());
+		List<String> line = new ArrayList<>(List.of("/bin/sh", "-c",
+				"exec \"$0\" \"$@\" " + PID_NAMESPACE_FD + "</proc/" + pid + "/ns/pid", this.nsenter, "--target", pid));
+		if (init.ownUserNamespace()) {
+			line.addAll(List.of("--user", "--preserve-credentials"));
+		}
+		line.addAll(List.of("--ipc", "--uts"));
+		if (!this.networkEnabled) {
+			line.add("--net");
+		}
+		line.addAll(List.of(this.executable, "--args", STANDARD_INPUT_FD, "--die-with-parent", "--new-session",
+				"--pidns", PID_NAMESPACE_FD, "--cap-drop", "ALL"));
+		line.addAll(fileSystem(storage));
+		line.addAll(List.of("--chdir", directory, "sh", "-c", COMMAND_SHELL, "sh", command));
+		return line;
+	}
+
+	/**
+	 * The command's environment as bubblewrap options read from standard input: the processes
+	 * that run outside the sandbox (the shell that opens the namespace, nsenter, bubblewrap
+	 * itself) run with {@code PATH} alone, and only the command gets these variables. Reading
+	 * them from a pipe keeps their values out of the host's process list.
+	 */
+	private static byte[] environmentArguments(Map<String, String> environment) {
+		StringBuilder arguments = new StringBuilder("--clearenv\0");
+		environment.forEach((name, value) -> {
+			if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+				throw new CommandStartException("Invalid environment variable: " + name,
+						new IllegalArgumentException("Environment names must be non-empty, without '=' or NUL; "
+								+ "values without NUL"));
+			}
+			arguments.append("--setenv\0").append(name).append('\0').append(value).append('\0');
+		});
+		return arguments.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private List<String> fileSystem(SandboxStorage storage) {
+		List<String> mounts = new ArrayList<>(this.hostView);
+		mounts.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys"));
+		mounts.addAll(List.of("--tmpfs", "/run", "--tmpfs", this.baseDirectory.toString()));
+		for (MappedDirectory mapped : storage.mappedDirectories()) {
+			mounts.addAll(List.of("--bind", mapped.hostPath().toString(), mapped.sandboxPath()));
+		}
+		mounts.addAll(List.of("--remount-ro", "/"));
+		return mounts;
 	}
 
 	/**
@@ -187,20 +282,75 @@ final class BubblewrapLauncher implements CommandLauncher {
 	}
 
 	/**
-	 * Find {@code bwrap} on the emulator's {@code PATH}.
-	 * @return its absolute path, or {@code bwrap} if it is not found
+	 * Find a program on the emulator's {@code PATH}.
+	 * @param program the program's name, such as {@code bwrap}
+	 * @return its absolute path, or the name if it is not found
 	 */
-	static String locate() {
+	static String locate(String program) {
 		String path = System.getenv("PATH");
 		if (path != null) {
 			for (String directory : path.split(File.pathSeparator, -1)) {
-				Path candidate = Path.of(directory.isEmpty() ? "." : directory, "bwrap");
+				Path candidate = Path.of(directory.isEmpty() ? "." : directory, program);
 				if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
 					return candidate.toAbsolutePath().toString();
 				}
 			}
 		}
-		return "bwrap";
+		return program;
+	}
+
+	/**
+	 * The namespaces of one sandbox, held by an init started at its first command, and again at
+	 * the next command once the init was terminated or died.
+	 */
+	private final class SharedNamespaces implements Session {
+
+		private final SandboxPathResolver paths;
+
+		private @Nullable SandboxInit init;
+
+		SharedNamespaces(SandboxPathResolver paths) {
+			this.paths = paths;
+		}
+
+		@Override
+		public synchronized PreparedCommand prepare(String cwd, String command, Map<String, String> environment) {
+			String directory = SandboxPaths.absolute(cwd);
+			SandboxStorage storage = this.paths.storage();
+			if (this.paths.directory(directory).isEmpty() && !isVisibleHostDirectory(storage, directory)) {
+				throw new InvalidWorkingDirectoryException(cwd);
+			}
+			ProcessBuilder builder = new ProcessBuilder(commandLine(running(storage), storage, directory, command))
+				.directory(storage.files().toFile());
+			builder.environment().clear();
+			builder.environment().put("PATH", PATH);
+			return new PreparedCommand(builder, environmentArguments(environment));
+		}
+
+		@Override
+		public synchronized void terminate(long deadline) throws InterruptedException {
+			SandboxInit ending = this.init;
+			this.init = null;
+			if (ending != null) {
+				ProcessTrees.awaitEnd(ending.kill(), deadline);
+			}
+		}
+
+		private SandboxInit running(SandboxStorage storage) {
+			SandboxInit current = this.init;
+			if (current != null && current.isRunning()) {
+				return current;
+			}
+			try {
+				SandboxInit started = SandboxInit.start(initProcess(storage));
+				this.init = started;
+				return started;
+			}
+			catch (IOException ex) {
+				throw new CommandStartException("Cannot start the sandbox's init", ex);
+			}
+		}
+
 	}
 
 }

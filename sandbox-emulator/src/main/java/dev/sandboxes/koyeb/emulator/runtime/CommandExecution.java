@@ -52,8 +52,10 @@ public interface CommandExecution {
 	CompletableFuture<Integer> exitCode();
 
 	/**
-	 * Kill the command and everything it started (the whole process group or namespace), with
-	 * SIGKILL. Idempotent.
+	 * Kill the command and every process it started that is still its descendant, with SIGKILL.
+	 * As on Koyeb, a process that is no longer a descendant (started in the background by a shell
+	 * that has exited since) keeps running; resetting or destroying the sandbox ends it.
+	 * Idempotent.
 	 */
 	void kill();
 

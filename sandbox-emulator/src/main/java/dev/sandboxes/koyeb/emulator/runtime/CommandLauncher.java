@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * How a runtime turns a sandbox command into a host process: its command line, working directory
- * and default environment. Everything else (environment assembly, start, tracking, killing) is
+ * and default environment, through a {@link Session} per sandbox that holds whatever the
+ * sandbox's commands share. Everything else (environment assembly, start, tracking, killing) is
  * the same for every runtime and lives in {@link LocalSandbox}.
  */
 interface CommandLauncher {
@@ -49,14 +50,42 @@ interface CommandLauncher {
 	Map<String, String> defaultEnvironment(SandboxStorage storage);
 
 	/**
-	 * A process builder for {@code sh -c <command>} in a sandbox, without environment yet.
+	 * Open the session of a sandbox. Opening costs nothing: a session starts whatever it needs
+	 * with the first command.
 	 * @param paths the sandbox's paths
-	 * @param cwd the working directory as requested, absolute or relative to {@code /root}
-	 * @param command the shell command line
-	 * @return the builder
-	 * @throws InvalidWorkingDirectoryException if the working directory is not an existing
-	 * directory of the sandbox
+	 * @return the session
 	 */
-	ProcessBuilder processBuilder(SandboxPathResolver paths, String cwd, String command);
+	Session open(SandboxPathResolver paths);
+
+	/**
+	 * How the commands of one sandbox start, with what they share.
+	 */
+	interface Session {
+
+		/**
+		 * Prepare {@code sh -c <command>} in the sandbox. The environment reaches the command
+		 * only, never a process that runs outside the sandbox (where a variable such as
+		 * {@code LD_PRELOAD} would run the sandbox's code with the emulator's privileges).
+		 * @param cwd the working directory as requested, absolute or relative to {@code /root}
+		 * @param command the shell command line
+		 * @param environment the command's whole environment
+		 * @return the command, ready to start
+		 * @throws InvalidWorkingDirectoryException if the working directory is not an existing
+		 * directory of the sandbox
+		 * @throws CommandStartException if what the commands share cannot be started
+		 */
+		PreparedCommand prepare(String cwd, String command, Map<String, String> environment);
+
+		/**
+		 * Kill whatever the session keeps running for the sandbox, with what the commands left
+		 * behind in it, and wait until it is gone; the next command starts afresh. Nothing by
+		 * default.
+		 * @param deadline the {@link System#nanoTime()} to give up waiting at
+		 * @throws InterruptedException if interrupted while waiting
+		 */
+		default void terminate(long deadline) throws InterruptedException {
+		}
+
+	}
 
 }

@@ -28,7 +28,7 @@ import reactor.core.publisher.Flux;
  * A background process: its status, as the executor reports it, and its output, read line by line
  * into a {@link ProcessLog} while it runs. Its logs complete
  * {@value #COMPLETION_DELAY_MILLIS} ms after it has exited and both streams are drained; a
- * descendant that keeps a stream open (possible for plain processes only) delays that by at most
+ * process it left running in the background that keeps a stream open delays that by at most
  * {@value #DRAIN_GRACE_MILLIS} ms.
  */
 final class LocalBackgroundProcess implements BackgroundProcess {

@@ -18,6 +18,7 @@ package dev.sandboxes.koyeb.emulator.runtime;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,11 +30,11 @@ import java.util.function.Consumer;
 
 /**
  * A sandbox of a {@link LocalSandboxRuntime}: host directories for storage and host processes,
- * started by a {@link CommandLauncher}, for commands. Every command sees exactly the launcher's
- * default environment, then the sandbox's variables, then the request's (later ones win); never the
- * emulator's own environment. The sandbox keeps track of every command it started, so that
- * {@link #reset()} and {@link #destroy()} can kill them all and wait until they are gone before
- * touching the storage.
+ * started through its {@link CommandLauncher.Session session}, for commands. Every command sees
+ * exactly the launcher's default environment, then the sandbox's variables, then the request's
+ * (later ones win); never the emulator's own environment. The sandbox keeps track of every
+ * command it started, so that {@link #reset()} and {@link #destroy()} can kill them all, with
+ * whatever the session keeps running, and wait until they are gone before touching the storage.
  */
 final class LocalSandbox implements RuntimeSandbox {
 
@@ -43,9 +44,9 @@ final class LocalSandbox implements RuntimeSandbox {
 
 	private final String id;
 
-	private final CommandLauncher launcher;
-
 	private final SandboxPathResolver paths;
+
+	private final CommandLauncher.Session session;
 
 	private final Map<String, String> environment;
 
@@ -72,8 +73,8 @@ final class LocalSandbox implements RuntimeSandbox {
 	LocalSandbox(String id, SandboxStorage storage, CommandLauncher launcher, Map<String, String> environment,
 			Consumer<LocalSandbox> onDestroy) {
 		this.id = id;
-		this.launcher = launcher;
 		this.paths = new SandboxPathResolver(storage);
+		this.session = launcher.open(this.paths);
 		Map<String, String> merged = new HashMap<>(launcher.defaultEnvironment(storage));
 		merged.putAll(environment);
 		this.environment = Map.copyOf(merged);
@@ -94,29 +95,37 @@ final class LocalSandbox implements RuntimeSandbox {
 					new IllegalStateException("Sandbox " + this.id + " is destroyed"));
 		}
 		String cwd = request.cwd();
-		ProcessBuilder builder = this.launcher.processBuilder(this.paths,
-				(cwd == null || cwd.isEmpty()) ? SandboxPaths.DEFAULT_DIRECTORY : cwd, request.command());
-		builder.redirectInput(NO_INPUT);
-		try {
-			Map<String, String> environment = builder.environment();
-			environment.clear();
-			environment.putAll(this.environment);
-			environment.putAll(request.env());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new CommandStartException("Invalid environment variable: " + ex.getMessage(), ex);
+		Map<String, String> environment = new HashMap<>(this.environment);
+		environment.putAll(request.env());
+		PreparedCommand command = this.session.prepare(
+				(cwd == null || cwd.isEmpty()) ? SandboxPaths.DEFAULT_DIRECTORY : cwd, request.command(), environment);
+		if (command.input().length == 0) {
+			command.builder().redirectInput(NO_INPUT);
 		}
 		Process process;
 		try {
-			process = builder.start();
+			process = ProcessSpawner.start(command.builder());
 		}
 		catch (IOException ex) {
 			throw new CommandStartException("Cannot start sh", ex);
+		}
+		if (command.input().length > 0) {
+			feed(process, command.input());
 		}
 		ProcessCommandExecution execution = new ProcessCommandExecution(process);
 		this.executions.add(execution);
 		var unused = process.onExit().thenRun(() -> this.executions.remove(execution));
 		return execution;
+	}
+
+	private static void feed(Process process, byte[] input) {
+		try (OutputStream stdin = process.getOutputStream()) {
+			stdin.write(input);
+		}
+		catch (IOException ex) {
+			process.destroyForcibly();
+			throw new CommandStartException("Cannot hand the command its environment", ex);
+		}
 	}
 
 	@Override
@@ -178,6 +187,7 @@ final class LocalSandbox implements RuntimeSandbox {
 		running.forEach(ProcessCommandExecution::kill);
 		long deadline = System.nanoTime() + TERMINATION_TIMEOUT.toNanos();
 		try {
+			this.session.terminate(deadline);
 			for (ProcessCommandExecution execution : running) {
 				execution.awaitEnd(deadline);
 			}

@@ -24,7 +24,8 @@ import java.util.Map;
  * the working directory ({@code /root} is {@code <sandbox>/fs/root}), with {@code HOME} and
  * {@code TMPDIR} pointing into the sandbox's storage. Nothing else is confined: absolute paths in
  * commands are the host's, and commands can read and write whatever the emulator's user can. Only
- * directories of the sandbox's storage are valid working directories.
+ * directories of the sandbox's storage are valid working directories. Commands share nothing but
+ * the host: their sessions hold nothing.
  */
 final class PlainLauncher implements CommandLauncher {
 
@@ -45,10 +46,20 @@ final class PlainLauncher implements CommandLauncher {
 	}
 
 	@Override
-	public ProcessBuilder processBuilder(SandboxPathResolver paths, String cwd, String command) {
-		Path directory = paths.directory(SandboxPaths.absolute(cwd))
-			.orElseThrow(() -> new InvalidWorkingDirectoryException(cwd));
-		return new ProcessBuilder("/bin/sh", "-c", command).directory(directory.toFile());
+	public Session open(SandboxPathResolver paths) {
+		return (cwd, command, environment) -> {
+			Path directory = paths.directory(SandboxPaths.absolute(cwd))
+				.orElseThrow(() -> new InvalidWorkingDirectoryException(cwd));
+			ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).directory(directory.toFile());
+			try {
+				builder.environment().clear();
+				builder.environment().putAll(environment);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new CommandStartException("Invalid environment variable: " + ex.getMessage(), ex);
+			}
+			return PreparedCommand.withoutInput(builder);
+		};
 	}
 
 	private static Path hostPath(SandboxStorage storage, String sandboxPath) {

@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A command running as a host process ({@code sh}, or {@code bwrap} around it). Killing it kills
- * its whole process tree; under bubblewrap the pid namespace also ends every process the command
- * started, whether or not it is still in the tree.
+ * its whole process tree as the host sees it; a process that has left the tree (started in the
+ * background by a shell that has exited since) keeps running, as on Koyeb, until the sandbox is
+ * reset or destroyed.
  */
 final class ProcessCommandExecution implements CommandExecution {
 

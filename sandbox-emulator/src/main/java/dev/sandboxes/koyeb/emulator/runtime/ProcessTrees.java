@@ -25,9 +25,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Kills process trees and waits for them to die. A process counts as dead once it is a zombie:
- * where nothing reaps orphans (some container init processes do not), a killed grandchild stays
- * a zombie for ever but no longer runs.
+ * Kills process trees and waits for them to die. A process counts as dead once it is exiting or
+ * a zombie: where nothing reaps orphans (some container init processes do not), a killed
+ * grandchild stays a zombie for ever but no longer runs, and the pid 1 of a pid namespace stays
+ * exiting until every other process of the namespace has been reaped, by whoever adopted it.
  */
 final class ProcessTrees {
 
@@ -36,6 +37,12 @@ final class ProcessTrees {
 	private static final long POLL_MILLIS = 5;
 
 	private static final boolean PROC_AVAILABLE = Files.isDirectory(Path.of("/proc/self"));
+
+	/** The kernel's flag of a process that has begun to exit, {@code PF_EXITING}. */
+	private static final long EXITING = 0x4;
+
+	/** The index of the flags among the fields of {@code /proc/<pid>/stat} after the name. */
+	private static final int FLAGS_FIELD = 6;
 
 	private ProcessTrees() {
 	}
@@ -85,7 +92,7 @@ final class ProcessTrees {
 	}
 
 	/**
-	 * Whether a process is alive and not a zombie.
+	 * Whether a process is alive, neither exiting nor a zombie.
 	 * @param process the process
 	 * @return whether it runs
 	 */
@@ -98,13 +105,14 @@ final class ProcessTrees {
 		}
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-			int state = stat.lastIndexOf(')') + 2;
-			return state >= stat.length() || (stat.charAt(state) != 'Z' && stat.charAt(state) != 'X');
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 1).strip().split(" ", FLAGS_FIELD + 2);
+			return fields.length <= FLAGS_FIELD || (!fields[0].equals("Z") && !fields[0].equals("X")
+					&& (Long.parseLong(fields[FLAGS_FIELD]) & EXITING) == 0);
 		}
 		catch (NoSuchFileException ex) {
 			return false;
 		}
-		catch (IOException ex) {
+		catch (IOException | NumberFormatException ex) {
 			return true;
 		}
 	}

@@ -38,7 +38,8 @@ public final class SandboxRuntimes {
 	private static final String INSTALL_BUBBLEWRAP = """
 			To isolate sandboxes, run the emulator on Linux with bubblewrap installed and working:
 			  - Debian/Ubuntu: apt-get install bubblewrap; Fedora/RHEL: dnf install bubblewrap; \
-			Alpine: apk add bubblewrap; Arch: pacman -S bubblewrap.
+			Alpine: apk add bubblewrap; Arch: pacman -S bubblewrap. Commands join their sandbox's namespaces with \
+			nsenter, from util-linux, which most distributions install by default.
 			  - As a non-root user, bubblewrap needs unprivileged user namespaces (sysctl \
 			kernel.unprivileged_userns_clone=1; on Ubuntu 24.04 and later an AppArmor profile that allows bwrap).
 			  - In a container, the container must allow creating namespaces (for example Docker's \
@@ -68,7 +69,7 @@ public final class SandboxRuntimes {
 	 * @throws UncheckedIOException if the base directory cannot be created
 	 */
 	public static SandboxRuntime create(RuntimeMode mode, Path baseDirectory, boolean networkEnabled) {
-		return create(mode, baseDirectory, networkEnabled, BubblewrapLauncher.locate());
+		return create(mode, baseDirectory, networkEnabled, BubblewrapLauncher.locate("bwrap"));
 	}
 
 	/**
@@ -142,7 +143,8 @@ public final class SandboxRuntimes {
 			Path base = null;
 			try {
 				base = Files.createTempDirectory("koyeb-emulator-probe").toRealPath();
-				BubblewrapLauncher launcher = BubblewrapLauncher.create(BubblewrapLauncher.locate(), base, false);
+				BubblewrapLauncher launcher = BubblewrapLauncher.create(BubblewrapLauncher.locate("bwrap"), base,
+						false);
 				try (LocalSandboxRuntime runtime = new LocalSandboxRuntime(base, launcher)) {
 					return BubblewrapProbe.problem(runtime, launcher).isEmpty();
 				}

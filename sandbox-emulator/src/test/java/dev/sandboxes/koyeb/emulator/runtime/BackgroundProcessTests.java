@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +116,18 @@ class BackgroundProcessTests {
 		assertThat(process.exitCode()).isEqualTo(-1);
 		assertThat(process.logs().collectList().block(Duration.ofSeconds(5))).extracting(LogEntry::data)
 			.containsExactly("started");
+	}
+
+	@BothRuntimes
+	void processOutlivesTheThreadThatStartedIt(RuntimeMode mode) throws Exception {
+		RuntimeSandbox sandbox = fixture.provision(mode);
+		List<BackgroundProcess> started = new CopyOnWriteArrayList<>();
+		Thread starter = new Thread(() -> started.add(start(sandbox, "sleep 30")), "short-lived");
+		starter.start();
+		starter.join();
+		await().during(300, TimeUnit.MILLISECONDS)
+			.atMost(2, TimeUnit.SECONDS)
+			.until(() -> started.get(0).status() == ProcessStatus.RUNNING);
 	}
 
 	@BothRuntimes

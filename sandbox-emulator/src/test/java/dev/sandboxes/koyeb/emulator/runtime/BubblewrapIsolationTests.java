@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,6 +85,31 @@ class BubblewrapIsolationTests {
 		}
 		assertThat(Commands.run(sandbox, "cat /etc/passwd > /dev/null && ls /usr/bin > /dev/null").exitCode())
 			.isZero();
+	}
+
+	/**
+	 * A library the sandbox built, named in {@code LD_PRELOAD} by its host path, would run with the
+	 * emulator's privileges if any process outside the sandbox received the command's
+	 * environment: its constructor would leave a marker in the host's {@code /dev/shm}.
+	 */
+	@Test
+	void commandEnvironmentReachesOnlyTheCommand() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")), "gcc is not installed");
+		RuntimeSandbox sandbox = fixture.provision(BUBBLEWRAP);
+		Path marker = Path.of("/dev/shm", this.unique);
+		sandbox.files().write("/tmp/preload.c", "#include <stdio.h>\n"
+				+ "__attribute__((constructor)) static void mark(void) {\n"
+				+ "  FILE *f = fopen(\"" + marker + "\", \"w\"); if (f) fclose(f);\n}\n");
+		assertThat(Commands.run(sandbox, "gcc -shared -fPIC -o /tmp/preload.so /tmp/preload.c").exitCode()).isZero();
+		String library = fixture.hostPath(BUBBLEWRAP, sandbox, "/tmp").resolve("preload.so").toString();
+		try {
+			Commands.Result result = Commands.run(sandbox, "echo \"$LD_PRELOAD\"", null, Map.of("LD_PRELOAD", library));
+			assertThat(result.stdout()).isEqualTo(library + "\n");
+			assertThat(marker).doesNotExist();
+		}
+		finally {
+			Files.deleteIfExists(marker);
+		}
 	}
 
 	@Test

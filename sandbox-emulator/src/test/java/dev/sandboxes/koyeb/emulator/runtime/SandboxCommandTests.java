@@ -207,6 +207,12 @@ class SandboxCommandTests {
 	}
 
 	@BothRuntimes
+	void commandsHaveNoFileDescriptorButTheStandardStreams(RuntimeMode mode) {
+		// The shell forks ls, which lists the shell's descriptors.
+		assertThat(Commands.run(fixture.provision(mode), "ls /proc/$$/fd; true").stdout()).isEqualTo("0\n1\n2\n");
+	}
+
+	@BothRuntimes
 	void commandsRunWithoutInput(RuntimeMode mode) {
 		assertThat(Commands.run(fixture.provision(mode), "cat; echo done").stdout()).isEqualTo("done\n");
 	}
