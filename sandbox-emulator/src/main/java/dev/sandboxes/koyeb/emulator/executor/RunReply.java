@@ -66,7 +66,8 @@ final class RunReply {
 	 * The reply body of a started command, as JSON text chunks.
 	 * @param execution the command
 	 * @param io the threads that read its output
-	 * @return the chunks, produced on demand
+	 * @return the chunks, produced on demand; cancelling kills the command, which also unblocks a
+	 * read in progress
 	 */
 	static Flux<String> of(CommandExecution execution, BlockingIo io) {
 		return Flux.<String, RunReply>generate(() -> new RunReply(execution, io), (reply, sink) -> {
@@ -78,7 +79,7 @@ final class RunReply {
 				sink.complete();
 			}
 			return reply;
-		}, RunReply::release).subscribeOn(io.scheduler());
+		}, RunReply::release).subscribeOn(io.scheduler()).doOnCancel(execution::kill);
 	}
 
 	private @Nullable String next() {
