@@ -82,6 +82,8 @@ public final class KoyebEmulator implements AutoCloseable {
 
 	private final DataDirectory dataDirectory;
 
+	private final EmulatorFaults faults = new EmulatorFaults();
+
 	private KoyebEmulator(Builder builder) {
 		this.dataDirectory = DataDirectory.of(builder.dataDirectory);
 		try {
@@ -102,6 +104,7 @@ public final class KoyebEmulator implements AutoCloseable {
 		HttpHandler handler = RouterFunctions.toHttpHandler(
 				this.controlPlane.routes().and(executor.routes()).and(this.portProxy.routes()),
 				HandlerStrategies.builder()
+					.webFilter(new FaultInjection(this.faults))
 					.webFilter(new HandleOffEventLoop())
 					.webFilter(new TrafficTracking())
 					.build());
@@ -172,6 +175,14 @@ public final class KoyebEmulator implements AutoCloseable {
 	 */
 	public boolean isolated() {
 		return this.runtime.isolated();
+	}
+
+	/**
+	 * The faults injected into requests, none unless a test adds them.
+	 * @return the faults
+	 */
+	public EmulatorFaults faults() {
+		return this.faults;
 	}
 
 	/**

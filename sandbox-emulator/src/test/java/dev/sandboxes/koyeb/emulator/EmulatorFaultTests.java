@@ -1,0 +1,162 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.sandboxes.koyeb.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.sandboxes.koyeb.ExecSpec;
+import dev.sandboxes.koyeb.Sandbox;
+import dev.sandboxes.koyeb.SandboxException;
+import dev.sandboxes.koyeb.SandboxSpec;
+import dev.sandboxes.koyeb.SandboxTemplate;
+import dev.sandboxes.koyeb.emulator.runtime.Bubblewrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Injected faults reach clients over real HTTP, as many times as asked, and never outlive
+ * {@link EmulatorFaults#clear()}.
+ */
+class EmulatorFaultTests {
+
+	private static KoyebEmulator emulator;
+
+	private static RawHttp.RawSandbox sandbox;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void start() {
+		Bubblewrap.assumeAvailable();
+		emulator = KoyebEmulator.builder().start();
+		sandbox = new RawHttp(emulator.baseUrl()).createSandbox("faults", "fault-secret");
+	}
+
+	@AfterAll
+	static void stop() {
+		if (emulator != null) {
+			emulator.close();
+		}
+	}
+
+	@AfterEach
+	void clearFaults() {
+		emulator.faults().clear();
+	}
+
+	@Test
+	void errorStatusesAsManyTimesAsAskedInKoyebsShape() {
+		emulator.faults().inject(Fault.on("GET", "/v1/services/").respond(503).times(2));
+		RawHttp api = new RawHttp(emulator.baseUrl());
+		for (int i = 0; i < 2; i++) {
+			RawHttp.Reply reply = api.api("GET", "/v1/services/" + sandbox.serviceId(), null);
+			assertThat(reply.status()).isEqualTo(503);
+			assertThat(reply.json().get("status").asInt()).isEqualTo(503);
+			assertThat(reply.json().get("code").asString()).isEqualTo("injected_fault");
+		}
+		assertThat(api.api("GET", "/v1/services/" + sandbox.serviceId(), null).status()).isEqualTo(200);
+		assertThat(emulator.faults().remaining()).isZero();
+	}
+
+	@Test
+	void rateLimitCarriesRetryAfter() throws Exception {
+		emulator.faults().inject(Fault.on("*", "/koyeb-sandbox/run").respond(429).retryAfter(Duration.ofSeconds(2)));
+		HttpResponse<String> reply = this.http.send(run("echo hi"), HttpResponse.BodyHandlers.ofString());
+		assertThat(reply.statusCode()).isEqualTo(429);
+		assertThat(reply.headers().firstValue("Retry-After")).hasValue("2");
+		assertThat(this.http.send(run("echo hi"), HttpResponse.BodyHandlers.ofString()).body())
+			.isEqualTo("{\"stdout\":\"hi\\n\",\"stderr\":\"\",\"code\":0}\n");
+	}
+
+	@Test
+	void delayHoldsTheRequestBack() throws Exception {
+		emulator.faults().inject(Fault.on("POST", "/koyeb-sandbox/run").delay(Duration.ofMillis(400)));
+		long start = System.nanoTime();
+		HttpResponse<String> reply = this.http.send(run("echo late"), HttpResponse.BodyHandlers.ofString());
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+		assertThat(reply.body()).contains("late");
+	}
+
+	@Test
+	void droppedConnectionGetsNoAnswer() {
+		emulator.faults().inject(Fault.on("POST", "/koyeb-sandbox/run").dropConnection());
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> this.http.send(run("echo never"), HttpResponse.BodyHandlers.ofString()));
+	}
+
+	@Test
+	void streamCutMidWayEndsWithoutCompletionAndEndsTheCommand() throws Exception {
+		String marker = "cut-" + UUID.randomUUID();
+		emulator.faults().inject(Fault.on("POST", "/koyeb-sandbox/run_streaming").dropAfter(60));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.executorBase() + "/run_streaming"))
+			.headers("X-Routing-Key", sandbox.routingKey(), "Authorization", "Bearer " + sandbox.secret())
+			.POST(HttpRequest.BodyPublishers.ofString(RawHttp.JSON.writeValueAsString(Map.of("cmd",
+					"for i in 1 2 3 4 5; do echo line $i; done; sh -c 'sleep 300; true' " + marker))))
+			.build();
+		HttpResponse<InputStream> reply = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		StringBuilder received = new StringBuilder();
+		try (InputStream body = reply.body()) {
+			byte[] buffer = new byte[1024];
+			int read;
+			while ((read = body.read(buffer)) != -1) {
+				received.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			// The cut may surface as an error of the chunked body.
+		}
+		assertThat(received.length()).isEqualTo(60);
+		assertThat(received).startsWith("event: output").doesNotContain("event: complete");
+		await().untilAsserted(() -> assertThat(EmulatorCleanupTests.processesMentioning(marker)).isEmpty());
+	}
+
+	@Test
+	void clientRetriesIdempotentCallsAndNeverMakesUpAnExitCode() {
+		SandboxTemplate template = SandboxTemplate.builder().baseUrl(emulator.baseUrl()).apiToken("t").build();
+		emulator.faults().inject(Fault.on("GET", "/v1/services/" + sandbox.serviceId()).respond(503).times(2));
+		Sandbox again = template.get(sandbox.serviceId());
+		assertThat(emulator.faults().remaining()).isZero();
+		emulator.faults().inject(Fault.on("POST", "/koyeb-sandbox/run_streaming").dropAfter(40));
+		assertThatExceptionOfType(SandboxException.class)
+			.isThrownBy(() -> again.exec(ExecSpec.of("echo one; echo two; sleep 5"), (line) -> {
+			}));
+	}
+
+	private HttpRequest run(String command) {
+		return HttpRequest.newBuilder(URI.create(sandbox.executorBase() + "/run"))
+			.headers("X-Routing-Key", sandbox.routingKey(), "Authorization", "Bearer " + sandbox.secret())
+			.POST(HttpRequest.BodyPublishers.ofString(RawHttp.JSON.writeValueAsString(Map.of("cmd", command))))
+			.build();
+	}
+
+}
