@@ -16,8 +16,15 @@
 
 package dev.sandboxes.koyeb.emulator.runtime;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Runs commands as plain host processes: {@code sh -c <command>} in the host directory that backs
@@ -25,7 +32,8 @@ import java.util.Map;
  * {@code TMPDIR} pointing into the sandbox's storage. Nothing else is confined: absolute paths in
  * commands are the host's, and commands can read and write whatever the emulator's user can. Only
  * directories of the sandbox's storage are valid working directories. Commands share nothing but
- * the host: their sessions hold nothing.
+ * the host; every process they start carries a variable naming its sandbox, so that resetting or
+ * destroying the sandbox also ends the processes that left their command's tree.
  */
 final class PlainLauncher implements CommandLauncher {
 
@@ -47,8 +55,35 @@ final class PlainLauncher implements CommandLauncher {
 
 	@Override
 	public Session open(SandboxPathResolver paths) {
-		return (cwd, command, environment) -> {
-			Path directory = paths.directory(SandboxPaths.absolute(cwd))
+		return new TaggedProcesses(paths);
+	}
+
+	private static Path hostPath(SandboxStorage storage, String sandboxPath) {
+		return storage.mappingOf(sandboxPath).orElseThrow().hostPath();
+	}
+
+	/**
+	 * The commands of one plain sandbox, each tagged with a variable naming the sandbox, which
+	 * every process it starts inherits: ending the session ends the processes that left the
+	 * command's tree too (a {@code nohup server &} whose shell has exited), wherever {@code /proc}
+	 * shows processes' environments. A process that clears its environment escapes: plain sandboxes
+	 * are not isolated.
+	 */
+	private static final class TaggedProcesses implements Session {
+
+		private static final String TAG = "KOYEB_EMULATOR_SANDBOX";
+
+		private final SandboxPathResolver paths;
+
+		private final String tag = UUID.randomUUID().toString();
+
+		TaggedProcesses(SandboxPathResolver paths) {
+			this.paths = paths;
+		}
+
+		@Override
+		public PreparedCommand prepare(String cwd, String command, Map<String, String> environment) {
+			Path directory = this.paths.directory(SandboxPaths.absolute(cwd))
 				.orElseThrow(() -> new InvalidWorkingDirectoryException(cwd));
 			ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).directory(directory.toFile());
 			try {
@@ -58,12 +93,41 @@ final class PlainLauncher implements CommandLauncher {
 			catch (IllegalArgumentException ex) {
 				throw new CommandStartException("Invalid environment variable: " + ex.getMessage(), ex);
 			}
+			builder.environment().put(TAG, this.tag);
 			return PreparedCommand.withoutInput(builder);
-		};
-	}
+		}
 
-	private static Path hostPath(SandboxStorage storage, String sandboxPath) {
-		return storage.mappingOf(sandboxPath).orElseThrow().hostPath();
+		@Override
+		public void terminate(long deadline) throws InterruptedException {
+			byte[] marker = (TAG + "=" + this.tag + "\0").getBytes(StandardCharsets.UTF_8);
+			List<ProcessHandle> tagged = ProcessHandle.allProcesses()
+				.filter((process) -> environmentContains(process.pid(), marker))
+				.toList();
+			List<ProcessHandle> signalled = new ArrayList<>();
+			tagged.forEach((process) -> signalled.addAll(ProcessTrees.kill(process)));
+			ProcessTrees.awaitEnd(signalled, deadline);
+		}
+
+		private static boolean environmentContains(long pid, byte[] marker) {
+			try {
+				byte[] environment = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+				return indexOf(environment, marker) >= 0;
+			}
+			catch (IOException | SecurityException ex) {
+				return false;
+			}
+		}
+
+		private static int indexOf(byte[] data, byte[] pattern) {
+			for (int i = 0; i <= data.length - pattern.length; i++) {
+				if ((i == 0 || data[i - 1] == 0) && Arrays.equals(data, i, i + pattern.length, pattern, 0,
+						pattern.length)) {
+					return i;
+				}
+			}
+			return -1;
+		}
+
 	}
 
 }

@@ -151,13 +151,15 @@ class SandboxCommandTests {
 			.filter((line) -> line.contains("="))
 			.map((line) -> line.substring(0, line.indexOf('=')))
 			.collect(Collectors.toSet());
-		// PWD, SHLVL, OLDPWD and _ are the shell's own.
+		// PWD, SHLVL, OLDPWD and _ are the shell's own; plain processes carry the tag of their sandbox.
 		assertThat(names).containsAll(Set.of("PATH", "HOME", "LANG", "SANDBOX_SECRET"))
-			.isSubsetOf("PATH", "HOME", "LANG", "SANDBOX_SECRET", "TMPDIR", "PWD", "SHLVL", "OLDPWD", "_");
+			.isSubsetOf("PATH", "HOME", "LANG", "SANDBOX_SECRET", "TMPDIR", "PWD", "SHLVL", "OLDPWD", "_",
+					"KOYEB_EMULATOR_SANDBOX");
 		assertThat(result.stdout()).contains("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n")
 			.contains("LANG=C.UTF-8\n");
 		if (mode == RuntimeMode.BUBBLEWRAP) {
 			assertThat(result.stdout()).contains("HOME=/root\n");
+			assertThat(names).doesNotContain("KOYEB_EMULATOR_SANDBOX", "TMPDIR");
 		}
 	}
 

@@ -82,6 +82,27 @@ class SandboxLifecycleTests {
 		}
 	}
 
+	/**
+	 * A server started in the background outlives the command that started it, in both runtimes,
+	 * and no longer belongs to its tree; reset and destroy still end it.
+	 */
+	@BothRuntimes
+	void resetAndDestroyEndProcessesThatLeftTheirCommand(RuntimeMode mode) {
+		try (RuntimeFixture fixture = new RuntimeFixture(this.directory, true)) {
+			RuntimeSandbox sandbox = fixture.provision(mode);
+			String first = marker();
+			Commands.run(sandbox, "sh -c 'sleep 300; true' " + first + " > /dev/null 2>&1 &");
+			await().atMost(10, TimeUnit.SECONDS).until(() -> HostProcesses.runningWith(first).size() == 1);
+			sandbox.reset();
+			assertThat(HostProcesses.runningWith(first)).isEmpty();
+			String second = marker();
+			Commands.run(sandbox, "sh -c 'sleep 300; true' " + second + " > /dev/null 2>&1 &");
+			await().atMost(10, TimeUnit.SECONDS).until(() -> HostProcesses.runningWith(second).size() == 1);
+			sandbox.destroy();
+			assertThat(HostProcesses.runningWith(second)).isEmpty();
+		}
+	}
+
 	@BothRuntimes
 	void destroyRemovesWhatTheSandboxMadeReadOnly(RuntimeMode mode) {
 		try (RuntimeFixture fixture = new RuntimeFixture(this.directory, true)) {
