@@ -40,12 +40,7 @@ final class Entry {
 	 * @return the sandbox's runtime, or empty if it was deleted or replaced meanwhile
 	 */
 	static Mono<RuntimeSandbox> enter(ServerRequest request, ExecutorTarget target) {
-		return Mono.fromCallable(() -> {
-			System.err.println(System.currentTimeMillis() % 100000 + " DEBUG calling enter " + Thread.currentThread().getName());
-			RuntimeSandbox s = target.enter();
-			System.err.println(System.currentTimeMillis() % 100000 + " DEBUG enter returned " + s);
-			return s;
-		}).doOnSubscribe((x) -> System.err.println(System.currentTimeMillis() % 100000 + " DEBUG subscribed")).doOnCancel(() -> System.err.println("DEBUG cancelled"))
+		return Mono.fromCallable(target::enter)
 			.subscribeOn(Schedulers.boundedElastic())
 			.doOnNext((sandbox) -> TrafficTracking.entered(request, target))
 			.onErrorResume(IllegalStateException.class, (ex) -> Mono.empty());
