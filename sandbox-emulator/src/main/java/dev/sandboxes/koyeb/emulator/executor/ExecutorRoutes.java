@@ -45,6 +45,8 @@ public final class ExecutorRoutes {
 	/** Largest request body accepted, in bytes. */
 	public static final int MAX_REQUEST_BODY = 64 * 1024 * 1024;
 
+	private static final String PREFIX = "/koyeb-sandbox/";
+
 	private static final String ROUTING_KEY = "X-Routing-Key";
 
 	private static final String BEARER = "Bearer ";
@@ -68,11 +70,11 @@ public final class ExecutorRoutes {
 	 * @return the router function
 	 */
 	public RouterFunction<ServerResponse> routes() {
-		return RouterFunctions.route().route((request) -> request.path().startsWith("/koyeb-sandbox/"), this::handle).build();
+		return RouterFunctions.route().route((request) -> request.path().startsWith(PREFIX), this::handle).build();
 	}
 
 	private Mono<ServerResponse> handle(ServerRequest request) {
-		String endpoint = request.path().substring("/koyeb-sandbox/".length());
+		String endpoint = request.path().substring(PREFIX.length());
 		Function<ExecutorCall, Mono<ServerResponse>> handler = handler(endpoint);
 		Optional<ExecutorTarget> target = Optional.ofNullable(request.headers().firstHeader(ROUTING_KEY))
 			.flatMap(this.targets::findByRoutingKey);
