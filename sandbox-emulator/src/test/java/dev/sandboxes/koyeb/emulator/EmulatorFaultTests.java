@@ -27,17 +27,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.sandboxes.koyeb.ExecSpec;
 import dev.sandboxes.koyeb.Sandbox;
 import dev.sandboxes.koyeb.SandboxException;
-import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.SandboxTemplate;
-import dev.sandboxes.koyeb.emulator.runtime.Bubblewrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,7 +47,8 @@ import static org.awaitility.Awaitility.await;
  */
 class EmulatorFaultTests {
 
-	private static KoyebEmulator emulator;
+	@RegisterExtension
+	static final IsolatedEmulator emulator = IsolatedEmulator.withDefaults();
 
 	private static RawHttp.RawSandbox sandbox;
 
@@ -57,26 +56,18 @@ class EmulatorFaultTests {
 
 	@BeforeAll
 	static void start() {
-		Bubblewrap.assumeAvailable();
-		emulator = KoyebEmulator.builder().start();
 		sandbox = new RawHttp(emulator.baseUrl()).createSandbox("faults", "fault-secret");
 	}
 
-	@AfterAll
-	static void stop() {
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
 
 	@AfterEach
 	void clearFaults() {
-		emulator.faults().clear();
+		emulator.get().faults().clear();
 	}
 
 	@Test
 	void errorStatusesAsManyTimesAsAskedInKoyebsShape() {
-		emulator.faults().inject(Fault.on("GET", "/v1/services/").respond(503).times(2));
+		emulator.get().faults().inject(Fault.on("GET", "/v1/services/").respond(503).times(2));
 		RawHttp api = new RawHttp(emulator.baseUrl());
 		for (int i = 0; i < 2; i++) {
 			RawHttp.Reply reply = api.api("GET", "/v1/services/" + sandbox.serviceId(), null);
@@ -85,12 +76,12 @@ class EmulatorFaultTests {
 			assertThat(reply.json().get("code").asString()).isEqualTo("injected_fault");
 		}
 		assertThat(api.api("GET", "/v1/services/" + sandbox.serviceId(), null).status()).isEqualTo(200);
-		assertThat(emulator.faults().remaining()).isZero();
+		assertThat(emulator.get().faults().remaining()).isZero();
 	}
 
 	@Test
 	void rateLimitCarriesRetryAfter() throws Exception {
-		emulator.faults().inject(Fault.on("*", "/koyeb-sandbox/run").respond(429).retryAfter(Duration.ofSeconds(2)));
+		emulator.get().faults().inject(Fault.on("*", "/koyeb-sandbox/run").respond(429).retryAfter(Duration.ofSeconds(2)));
 		HttpResponse<String> reply = this.http.send(run("echo hi"), HttpResponse.BodyHandlers.ofString());
 		assertThat(reply.statusCode()).isEqualTo(429);
 		assertThat(reply.headers().firstValue("Retry-After")).hasValue("2");
@@ -100,7 +91,7 @@ class EmulatorFaultTests {
 
 	@Test
 	void delayHoldsTheRequestBack() throws Exception {
-		emulator.faults().inject(Fault.on("POST", "/koyeb-sandbox/run").delay(Duration.ofMillis(400)));
+		emulator.get().faults().inject(Fault.on("POST", "/koyeb-sandbox/run").delay(Duration.ofMillis(400)));
 		long start = System.nanoTime();
 		HttpResponse<String> reply = this.http.send(run("echo late"), HttpResponse.BodyHandlers.ofString());
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
@@ -109,7 +100,7 @@ class EmulatorFaultTests {
 
 	@Test
 	void droppedConnectionGetsNoAnswer() {
-		emulator.faults().inject(Fault.on("POST", "/koyeb-sandbox/run").dropConnection());
+		emulator.get().faults().inject(Fault.on("POST", "/koyeb-sandbox/run").dropConnection());
 		assertThatExceptionOfType(IOException.class)
 			.isThrownBy(() -> this.http.send(run("echo never"), HttpResponse.BodyHandlers.ofString()));
 	}
@@ -117,7 +108,7 @@ class EmulatorFaultTests {
 	@Test
 	void streamCutMidWayEndsWithoutCompletionAndEndsTheCommand() throws Exception {
 		String marker = "cut-" + UUID.randomUUID();
-		emulator.faults().inject(Fault.on("POST", "/koyeb-sandbox/run_streaming").dropAfter(60));
+		emulator.get().faults().inject(Fault.on("POST", "/koyeb-sandbox/run_streaming").dropAfter(60));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.executorBase() + "/run_streaming"))
 			.headers("X-Routing-Key", sandbox.routingKey(), "Authorization", "Bearer " + sandbox.secret())
 			.POST(HttpRequest.BodyPublishers.ofString(RawHttp.JSON.writeValueAsString(Map.of("cmd",
@@ -142,11 +133,11 @@ class EmulatorFaultTests {
 
 	@Test
 	void clientRetriesIdempotentCallsAndNeverMakesUpAnExitCode() {
-		SandboxTemplate template = SandboxTemplate.builder().baseUrl(emulator.baseUrl()).apiToken("t").build();
-		emulator.faults().inject(Fault.on("GET", "/v1/services/" + sandbox.serviceId()).respond(503).times(2));
+		SandboxTemplate template = emulator.template();
+		emulator.get().faults().inject(Fault.on("GET", "/v1/services/" + sandbox.serviceId()).respond(503).times(2));
 		Sandbox again = template.get(sandbox.serviceId());
-		assertThat(emulator.faults().remaining()).isZero();
-		emulator.faults().inject(Fault.on("POST", "/koyeb-sandbox/run_streaming").dropAfter(40));
+		assertThat(emulator.get().faults().remaining()).isZero();
+		emulator.get().faults().inject(Fault.on("POST", "/koyeb-sandbox/run_streaming").dropAfter(40));
 		assertThatExceptionOfType(SandboxException.class)
 			.isThrownBy(() -> again.exec(ExecSpec.of("echo one; echo two; sleep 5"), (line) -> {
 			}));

@@ -19,16 +19,15 @@ package dev.sandboxes.koyeb.emulator;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.sandboxes.koyeb.Sandbox;
 import dev.sandboxes.koyeb.SandboxLifecycle;
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.SandboxTemplate;
 import dev.sandboxes.koyeb.emulator.controlplane.ServiceView;
-import dev.sandboxes.koyeb.emulator.runtime.Bubblewrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,23 +40,17 @@ class EmulatorLifecycleTests {
 
 	private static final long TIME_SCALE = 600;
 
-	private static KoyebEmulator emulator;
+	@RegisterExtension
+	static final IsolatedEmulator emulator = IsolatedEmulator
+		.configured((builder) -> builder.timeScale(TIME_SCALE));
 
 	private static SandboxTemplate template;
 
 	@BeforeAll
 	static void start() {
-		Bubblewrap.assumeAvailable();
-		emulator = KoyebEmulator.builder().timeScale(TIME_SCALE).start();
-		template = SandboxTemplate.builder().baseUrl(emulator.baseUrl()).apiToken("lifecycle").build();
+		template = emulator.template();
 	}
 
-	@AfterAll
-	static void stop() {
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
 
 	@Test
 	void deletedOnceTheDelayAfterCreationHasPassed() {
@@ -67,7 +60,7 @@ class EmulatorLifecycleTests {
 			.deleteAfter(Duration.ofMinutes(10))
 			.build());
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(service(sandbox).status()).isEqualTo("DELETED"));
-		assertThat(emulator.apps()).filteredOn((app) -> app.id().equals(sandbox.appId()))
+		assertThat(emulator.get().apps()).filteredOn((app) -> app.id().equals(sandbox.appId()))
 			.singleElement()
 			.satisfies((app) -> assertThat(app.status()).isEqualTo("DELETED"));
 	}
@@ -120,7 +113,7 @@ class EmulatorLifecycleTests {
 	}
 
 	private static ServiceView service(Sandbox sandbox) {
-		return emulator.services()
+		return emulator.get().services()
 			.stream()
 			.filter((service) -> service.id().equals(sandbox.id()))
 			.findFirst()

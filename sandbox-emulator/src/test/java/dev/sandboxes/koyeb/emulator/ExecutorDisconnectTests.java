@@ -19,9 +19,8 @@ package dev.sandboxes.koyeb.emulator;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.sandboxes.koyeb.ExecSpec;
 import dev.sandboxes.koyeb.OutputLine;
@@ -32,7 +31,6 @@ import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.SandboxTemplate;
 import dev.sandboxes.koyeb.SandboxTimeoutException;
 import dev.sandboxes.koyeb.StreamType;
-import dev.sandboxes.koyeb.emulator.runtime.Bubblewrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -45,25 +43,15 @@ import static org.awaitility.Awaitility.await;
  */
 class ExecutorDisconnectTests {
 
-	private static KoyebEmulator emulator;
+	@RegisterExtension
+	static final IsolatedEmulator emulator = IsolatedEmulator.withDefaults();
 
-	@BeforeAll
-	static void start() {
-		Bubblewrap.assumeAvailable();
-		emulator = KoyebEmulator.builder().start();
-	}
 
-	@AfterAll
-	static void stop() {
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
 
 	@Test
 	void runPastItsTimeoutEndsTheCommandAndItsChildren() {
 		String marker = "run-timeout-" + UUID.randomUUID();
-		SandboxTemplate template = SandboxTemplate.builder().baseUrl(emulator.baseUrl()).apiToken("t").build();
+		SandboxTemplate template = emulator.template();
 		try (Sandbox sandbox = template.create(SandboxSpec.builder().name("run-timeout").build())) {
 			assertThatExceptionOfType(SandboxTimeoutException.class).isThrownBy(() -> sandbox
 				.exec(ExecSpec.of(marked(marker) + " & " + marked(marker)).timeout(Duration.ofMillis(800))));

@@ -29,13 +29,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.sandboxes.koyeb.ContractFiles;
-import dev.sandboxes.koyeb.emulator.runtime.Bubblewrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,20 +50,10 @@ class ExecutorVectorReplayTests {
 
 	private static final Pattern FRAMES = Pattern.compile("\n\n");
 
-	private static KoyebEmulator emulator;
+	@RegisterExtension
+	static final IsolatedEmulator emulator = IsolatedEmulator.withDefaults();
 
-	@BeforeAll
-	static void start() {
-		Bubblewrap.assumeAvailable();
-		emulator = KoyebEmulator.builder().start();
-	}
 
-	@AfterAll
-	static void stop() {
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
 
 	@Test
 	void everyRecordedExchangeIsReproduced() throws IOException {

@@ -20,12 +20,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import dev.sandboxes.koyeb.emulator.runtime.Bubblewrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,23 +37,17 @@ class KoyebProtocolTests {
 
 	private static final String PLACEHOLDER_APP_ID = "74140198-4d29-4a1e-bdc9-5cc2b355ccd0";
 
-	private static KoyebEmulator emulator;
+	@RegisterExtension
+	static final IsolatedEmulator emulator = IsolatedEmulator
+		.configured((builder) -> builder.deploymentStepDelay(Duration.ofMillis(50)));
 
 	private static RawHttp http;
 
 	@BeforeAll
 	static void start() {
-		Bubblewrap.assumeAvailable();
-		emulator = KoyebEmulator.builder().deploymentStepDelay(Duration.ofMillis(50)).start();
 		http = new RawHttp(emulator.baseUrl());
 	}
 
-	@AfterAll
-	static void stop() {
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
 
 	@Test
 	void sdkCreateWaitRunAndDeleteFlow() {
@@ -63,7 +56,7 @@ class KoyebProtocolTests {
 		RawHttp.Reply dryRun = http.api("POST", "/v1/services?dry_run=true",
 				Map.of("app_id", PLACEHOLDER_APP_ID, "definition", definition));
 		assertThat(dryRun.status()).isEqualTo(200);
-		assertThat(emulator.services()).noneMatch((service) -> service.name().equals("proto"));
+		assertThat(emulator.get().services()).noneMatch((service) -> service.name().equals("proto"));
 
 		RawHttp.Reply app = http.api("POST", "/v1/apps",
 				Map.of("name", "sandbox-app-proto-1790000000", "life_cycle", Map.of("delete_when_empty", true)));

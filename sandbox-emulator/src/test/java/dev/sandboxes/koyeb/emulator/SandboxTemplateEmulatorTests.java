@@ -32,9 +32,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -60,7 +60,6 @@ import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.SandboxTemplate;
 import dev.sandboxes.koyeb.StreamType;
 import dev.sandboxes.koyeb.emulator.controlplane.ServiceView;
-import dev.sandboxes.koyeb.emulator.runtime.Bubblewrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -72,23 +71,16 @@ import static org.awaitility.Awaitility.await;
  */
 class SandboxTemplateEmulatorTests {
 
-	private static KoyebEmulator emulator;
+	@RegisterExtension
+	static final IsolatedEmulator emulator = IsolatedEmulator.withDefaults();
 
 	private static SandboxTemplate template;
 
 	@BeforeAll
 	static void startEmulator() {
-		Bubblewrap.assumeAvailable();
-		emulator = KoyebEmulator.builder().start();
-		template = SandboxTemplate.builder().baseUrl(emulator.baseUrl()).apiToken("local-token").build();
+		template = emulator.template();
 	}
 
-	@AfterAll
-	static void stopEmulator() {
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
 
 	@Test
 	void createExecAndDelete() {
@@ -127,7 +119,7 @@ class SandboxTemplateEmulatorTests {
 			.isThrownBy(() -> template.create(
 					SandboxSpec.builder().name("config-outside").configFile("/etc/app.conf", "x").build()))
 			.withMessageContaining("/etc/app.conf");
-		assertThat(emulator.services()).filteredOn((service) -> service.name().equals("config-outside"))
+		assertThat(emulator.get().services()).filteredOn((service) -> service.name().equals("config-outside"))
 			.allSatisfy((service) -> assertThat(service.status()).isIn("DELETING", "DELETED"));
 	}
 
@@ -289,7 +281,7 @@ class SandboxTemplateEmulatorTests {
 			return sandbox.exec("true");
 		});
 		await().untilAsserted(() -> assertThat(service(ids[0]).status()).isEqualTo("DELETED"));
-		assertThat(emulator.apps()).filteredOn((app) -> app.id().equals(ids[1]))
+		assertThat(emulator.get().apps()).filteredOn((app) -> app.id().equals(ids[1]))
 			.singleElement()
 			.satisfies((app) -> assertThat(app.status()).isEqualTo("DELETED"));
 	}
@@ -307,7 +299,7 @@ class SandboxTemplateEmulatorTests {
 	}
 
 	private static ServiceView service(String id) {
-		return emulator.services().stream().filter((service) -> service.id().equals(id)).findFirst().orElseThrow();
+		return emulator.get().services().stream().filter((service) -> service.id().equals(id)).findFirst().orElseThrow();
 	}
 
 	private static ProcessStatus status(Sandbox sandbox, String id) {

@@ -16,18 +16,14 @@
 
 package dev.sandboxes.koyeb.emulator.runtime;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,25 +39,8 @@ class BackgroundProcessTests {
 
 	private static final String TICKS = "for i in 1 2 3; do echo tick $i; echo warn $i 1>&2; sleep 0.2; done";
 
-	@TempDir
-	static Path directory;
-
-	static RuntimeFixture fixture;
-
-	@BeforeAll
-	static void createRuntimes() {
-		fixture = new RuntimeFixture(directory, true);
-	}
-
-	@AfterEach
-	void destroySandboxes() {
-		fixture.destroyProvisioned();
-	}
-
-	@AfterAll
-	static void closeRuntimes() {
-		fixture.close();
-	}
+	@RegisterExtension
+	static final RuntimeFixture fixture = RuntimeFixture.inTemporaryDirectory();
 
 	@BothRuntimes
 	void processRunsThenCompletesWithItsBacklog(RuntimeMode mode) {

@@ -27,23 +27,47 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * One runtime per mode for a test class, created on first use under a base directory of its own,
- * and the sandboxes a test provisioned, destroyed after it.
+ * and the sandboxes a test provisioned, destroyed after it. Registered as an extension, it does
+ * its own cleaning up after each test and after the class.
  */
-final class RuntimeFixture implements AutoCloseable {
+final class RuntimeFixture implements AutoCloseable, AfterEachCallback, AfterAllCallback {
 
 	private final Path directory;
 
 	private final boolean networkEnabled;
+
+	private final boolean ownDirectory;
 
 	private final Map<RuntimeMode, SandboxRuntime> runtimes = new EnumMap<>(RuntimeMode.class);
 
 	private final List<RuntimeSandbox> provisioned = new ArrayList<>();
 
 	RuntimeFixture(Path directory, boolean networkEnabled) {
+		this(directory, networkEnabled, false);
+	}
+
+	private RuntimeFixture(Path directory, boolean networkEnabled, boolean ownDirectory) {
 		this.directory = directory;
 		this.networkEnabled = networkEnabled;
+		this.ownDirectory = ownDirectory;
+	}
+
+	/**
+	 * A fixture with the network on, in a temporary directory removed after the test class.
+	 */
+	static RuntimeFixture inTemporaryDirectory() {
+		try {
+			return new RuntimeFixture(Files.createTempDirectory("koyeb-runtime-tests-"), true, true);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -101,6 +125,19 @@ final class RuntimeFixture implements AutoCloseable {
 		destroyProvisioned();
 		this.runtimes.values().forEach(SandboxRuntime::close);
 		this.runtimes.clear();
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		destroyProvisioned();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws IOException {
+		close();
+		if (this.ownDirectory) {
+			DirectoryTrees.delete(this.directory);
+		}
 	}
 
 }

@@ -17,18 +17,14 @@
 package dev.sandboxes.koyeb.emulator.runtime;
 
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -40,25 +36,8 @@ import static org.awaitility.Awaitility.await;
 @Timeout(60)
 class SandboxCommandTests {
 
-	@TempDir
-	static Path directory;
-
-	static RuntimeFixture fixture;
-
-	@BeforeAll
-	static void createRuntimes() {
-		fixture = new RuntimeFixture(directory, true);
-	}
-
-	@AfterEach
-	void destroySandboxes() {
-		fixture.destroyProvisioned();
-	}
-
-	@AfterAll
-	static void closeRuntimes() {
-		fixture.close();
-	}
+	@RegisterExtension
+	static final RuntimeFixture fixture = RuntimeFixture.inTemporaryDirectory();
 
 	@BothRuntimes
 	void echoPrintsToStdoutAndExitsWithZero(RuntimeMode mode) {

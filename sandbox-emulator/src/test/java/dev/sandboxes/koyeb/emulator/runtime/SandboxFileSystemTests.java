@@ -22,11 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,25 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Timeout(60)
 class SandboxFileSystemTests {
 
-	@TempDir
-	static Path directory;
-
-	static RuntimeFixture fixture;
-
-	@BeforeAll
-	static void createRuntimes() {
-		fixture = new RuntimeFixture(directory, true);
-	}
-
-	@AfterEach
-	void destroySandboxes() {
-		fixture.destroyProvisioned();
-	}
-
-	@AfterAll
-	static void closeRuntimes() {
-		fixture.close();
-	}
+	@RegisterExtension
+	static final RuntimeFixture fixture = RuntimeFixture.inTemporaryDirectory();
 
 	@BothRuntimes
 	void recordedExchangesGiveTheExecutorsResults(RuntimeMode mode) {
