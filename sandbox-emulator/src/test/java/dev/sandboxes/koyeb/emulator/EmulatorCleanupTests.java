@@ -78,6 +78,18 @@ class EmulatorCleanupTests {
 		assertThat(children(data.resolve("sandboxes"))).isEmpty();
 	}
 
+	@Test
+	void storageLeftByAnEarlierRunIsRemovedAtStart(@TempDir Path data) throws IOException {
+		Path leftover = Files.createDirectories(data.resolve("sandboxes/old-sandbox/fs/tmp"));
+		Files.writeString(leftover.resolve("stale.txt"), "from a run that was killed");
+		try (KoyebEmulator emulator = KoyebEmulator.builder().dataDirectory(data).start()) {
+			assertThat(emulator.services()).isEmpty();
+			assertThat(children(data.resolve("sandboxes"))).isEmpty();
+			assertThat(data.resolve("emulator.pid")).hasContent(Long.toString(ProcessHandle.current().pid()));
+		}
+		assertThat(data.resolve("emulator.pid")).doesNotExist();
+	}
+
 	private static List<Path> children(Path directory) throws IOException {
 		if (!Files.isDirectory(directory)) {
 			return List.of();

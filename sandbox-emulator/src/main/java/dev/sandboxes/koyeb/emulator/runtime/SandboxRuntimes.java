@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,8 @@ public final class SandboxRuntimes {
 	 * Whether bubblewrap works is found out by running {@code true} in a sandbox with the real
 	 * options. Plain processes are not isolated, which is logged as a warning.
 	 * @param mode the runtime mode
-	 * @param baseDirectory the directory for the sandboxes' storage, created if missing; each
-	 * sandbox gets {@code <baseDirectory>/<sandboxId>/}
+	 * @param baseDirectory the directory for the sandboxes' storage, created if missing, emptied
+	 * of what an earlier run left there; each sandbox gets {@code <baseDirectory>/<sandboxId>/}
 	 * @param networkEnabled whether commands may use the network (only bubblewrap can cut it)
 	 * @return the runtime
 	 * @throws IllegalStateException if the mode is {@link RuntimeMode#BUBBLEWRAP} and bubblewrap
@@ -112,10 +113,19 @@ public final class SandboxRuntimes {
 
 	private static Path prepare(Path baseDirectory) {
 		try {
-			return Files.createDirectories(baseDirectory).toRealPath();
+			Path base = Files.createDirectories(baseDirectory).toRealPath();
+			boolean leftovers;
+			try (Stream<Path> entries = Files.list(base)) {
+				leftovers = entries.findAny().isPresent();
+			}
+			if (leftovers) {
+				logger.info("Removing the storage that sandboxes of an earlier run left in {}", base);
+				DirectoryTrees.deleteContents(base);
+			}
+			return base;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create the sandboxes' base directory " + baseDirectory, ex);
+			throw new UncheckedIOException("Cannot prepare the sandboxes' base directory " + baseDirectory, ex);
 		}
 	}
 
