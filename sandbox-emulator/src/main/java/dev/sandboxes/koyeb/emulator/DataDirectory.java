@@ -74,7 +74,11 @@ record DataDirectory(Path root, boolean temporary) implements AutoCloseable {
 		Files.writeString(root.resolve(OWNER_FILE), Long.toString(self));
 	}
 
-	private static void removeAbandoned(@Nullable Path temporaryDirectory) throws IOException {
+	/**
+	 * Remove the temporary directories of emulators that are no longer running. Best effort: a
+	 * directory that cannot be removed is reported and left, never a reason not to start.
+	 */
+	private static void removeAbandoned(@Nullable Path temporaryDirectory) {
 		if (temporaryDirectory == null) {
 			return;
 		}
@@ -84,12 +88,21 @@ record DataDirectory(Path root, boolean temporary) implements AutoCloseable {
 				.filter(Files::isDirectory)
 				.toList();
 		}
+		catch (IOException ex) {
+			logger.warn("Could not look for directories left by earlier emulators in {}", temporaryDirectory, ex);
+			return;
+		}
 		for (Path candidate : candidates) {
 			OptionalLong owner = owner(candidate);
 			if (owner.isPresent() && !isAlive(owner.getAsLong())) {
 				logger.info("Removing {}, left by an emulator (process {}) that did not stop", candidate,
 						owner.getAsLong());
-				FileSystemUtils.deleteRecursively(candidate);
+				try {
+					FileSystemUtils.deleteRecursively(candidate);
+				}
+				catch (IOException ex) {
+					logger.warn("Could not remove {}, left by an earlier emulator", candidate, ex);
+				}
 			}
 		}
 	}

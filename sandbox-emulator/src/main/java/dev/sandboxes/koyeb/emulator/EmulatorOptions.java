@@ -41,7 +41,9 @@ final class EmulatorOptions {
 			Options:
 			  --host <address>          address to listen on (default 127.0.0.1)
 			  --port <port>             port to listen on, 0 for any free one (default 8090)
-			  --api-token <token>       accept only this API token (default: any token);
+			  --api-token <token>       accept only this API token (default: any token;
+			                            set one when sandboxes have network access, or
+			                            their code can use this API too);
 			                            also read from KOYEB_EMULATOR_API_TOKEN
 			  --runtime <mode>          auto, bubblewrap or plain (default auto: bubblewrap
 			                            when it works here, else plain host processes that
@@ -52,8 +54,8 @@ final class EmulatorOptions {
 			  --time-scale <factor>     run lifecycle time this many times faster, a whole
 			                            number of at least 1
 			                            (default 1; 60 turns an hour into a minute)
-			  --deployment-delay <ms>   milliseconds a new deployment spends in each status
-			                            before HEALTHY (default 0)
+			  --deployment-delay <ms>   milliseconds of lifecycle time a new deployment
+			                            spends in each status before HEALTHY (default 0)
 			  --help                    print this help and exit
 			""";
 

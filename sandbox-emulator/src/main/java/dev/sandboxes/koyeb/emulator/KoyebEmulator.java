@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -84,6 +83,8 @@ public final class KoyebEmulator implements AutoCloseable {
 
 	private final EmulatorFaults faults = new EmulatorFaults();
 
+	private volatile String baseUrl = "";
+
 	private KoyebEmulator(Builder builder) {
 		this.dataDirectory = DataDirectory.of(builder.dataDirectory);
 		try {
@@ -93,13 +94,12 @@ public final class KoyebEmulator implements AutoCloseable {
 			this.dataDirectory.close();
 			throw ex;
 		}
-		AtomicReference<String> baseUrl = new AtomicReference<>("");
-		ControlPlaneSettings settings = new ControlPlaneSettings(clock(builder), baseUrl::get,
+		ControlPlaneSettings settings = new ControlPlaneSettings(clock(builder), () -> this.baseUrl,
 				builder.deploymentStepDelay, builder.apiToken, ControlPlaneSettings.DEFAULT_LIFECYCLE_CHECK_INTERVAL,
 				ControlPlaneSettings.DEFAULT_ORGANIZATION_ID);
 		this.controlPlane = new ControlPlane(settings, this.runtime);
 		this.io = new BlockingIo();
-		this.portProxy = new PortProxy(this.controlPlane);
+		this.portProxy = new PortProxy(this.controlPlane, builder.network || !this.runtime.isolated());
 		ExecutorRoutes executor = new ExecutorRoutes(this.controlPlane, this.io);
 		HttpHandler handler = RouterFunctions.toHttpHandler(
 				this.controlPlane.routes().and(executor.routes()).and(this.portProxy.routes()),
@@ -119,10 +119,16 @@ public final class KoyebEmulator implements AutoCloseable {
 			release();
 			throw new IllegalStateException("Could not listen on " + builder.host + ":" + builder.port, ex);
 		}
-		baseUrl.set("http://" + hostForUrl(builder.host) + ":" + this.server.port());
+		this.baseUrl = "http://" + hostForUrl(builder.host) + ":" + this.server.port();
 		this.controlPlane.start();
-		logger.info("Koyeb emulator listening on {} (runtime: {}{})", baseUrl.get(), this.runtime.name(),
+		logger.info("Koyeb emulator listening on {} (runtime: {}{})", this.baseUrl, this.runtime.name(),
 				this.runtime.isolated() ? ", isolated" : ", NOT isolated");
+		if (this.runtime.isolated() && builder.network && builder.apiToken == null) {
+			logger.warn("Sandboxes share this host's network, so their code can reach this emulator's API at {}, "
+					+ "where any API token is accepted: a sandbox could read other sandboxes' secrets there. "
+					+ "Set an API token (apiToken, or --api-token) to keep sandboxes out, or cut their network.",
+					this.baseUrl);
+		}
 	}
 
 	private static Clock clock(Builder builder) {
@@ -150,7 +156,7 @@ public final class KoyebEmulator implements AutoCloseable {
 	 * @return the base URL
 	 */
 	public String baseUrl() {
-		return "http://" + hostForUrl(this.server.host()) + ":" + this.server.port();
+		return this.baseUrl;
 	}
 
 	/**
@@ -206,17 +212,36 @@ public final class KoyebEmulator implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.server.disposeNow(Duration.ofSeconds(10));
-		release();
-		logger.info("Koyeb emulator stopped");
+		try {
+			this.server.disposeNow(Duration.ofSeconds(10));
+		}
+		finally {
+			release();
+			logger.info("Koyeb emulator stopped");
+		}
 	}
 
+	/**
+	 * Release everything the emulator holds, each part even when an earlier one fails to close.
+	 */
 	private void release() {
-		this.controlPlane.close();
-		this.runtime.close();
-		this.portProxy.close();
-		this.io.close();
-		this.dataDirectory.close();
+		try {
+			this.controlPlane.close();
+		}
+		finally {
+			try {
+				this.runtime.close();
+			}
+			finally {
+				try {
+					this.portProxy.close();
+					this.io.close();
+				}
+				finally {
+					this.dataDirectory.close();
+				}
+			}
+		}
 	}
 
 	/**
@@ -273,6 +298,7 @@ public final class KoyebEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder apiToken(@Nullable String apiToken) {
+			Assert.isTrue(apiToken == null || !apiToken.isBlank(), "'apiToken' must not be blank");
 			this.apiToken = apiToken;
 			return this;
 		}
@@ -331,13 +357,15 @@ public final class KoyebEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * How long a new deployment spends in each status before {@code HEALTHY}; zero (the
-		 * default) makes it healthy at once.
+		 * How long a new deployment spends in each status before {@code HEALTHY}, in lifecycle
+		 * time (so divided by the {@link #timeScale(long) time scale}); zero (the default) makes it
+		 * healthy at once.
 		 * @param deploymentStepDelay the delay per status
 		 * @return this builder
 		 */
 		public Builder deploymentStepDelay(Duration deploymentStepDelay) {
-			Assert.isTrue(!deploymentStepDelay.isNegative(), "'deploymentStepDelay' must not be negative");
+			Assert.isTrue(!deploymentStepDelay.isNegative(),
+					() -> "'deploymentStepDelay' must not be negative, was " + deploymentStepDelay);
 			this.deploymentStepDelay = deploymentStepDelay;
 			return this;
 		}

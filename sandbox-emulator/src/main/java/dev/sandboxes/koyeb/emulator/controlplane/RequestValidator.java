@@ -201,6 +201,13 @@ final class RequestValidator {
 			if (key.isBlank()) {
 				violations.add("definition.env[" + i + "].key", "is required");
 			}
+			else if (key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
+				violations.add("definition.env[" + i + "].key", "must not contain '=' or NUL, was '"
+						+ key.replace("\0", "\\0") + "'");
+			}
+			else if (variable.path("value").isString() && variable.path("value").stringValue().indexOf('\0') >= 0) {
+				violations.add("definition.env[" + i + "].value", "must not contain NUL");
+			}
 			else if (variable.path("value").isString()) {
 				values.put(key, variable.path("value").stringValue());
 			}

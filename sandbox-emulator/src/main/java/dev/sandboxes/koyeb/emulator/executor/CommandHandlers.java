@@ -69,7 +69,11 @@ final class CommandHandlers {
 	private Mono<ServerResponse> launch(ExecutorCall call,
 			Function<CommandExecution, Mono<ServerResponse>> reply) {
 		CommandRequest command = call.json().command();
-		return Mono.fromCallable(() -> call.sandbox().launch(command))
+		return Mono.fromCallable(() -> {
+			CommandExecution execution = call.sandbox().launch(command);
+			TrafficTracking.started(call.request(), execution);
+			return execution;
+		})
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(reply)
 			.onErrorResume(InvalidWorkingDirectoryException.class,

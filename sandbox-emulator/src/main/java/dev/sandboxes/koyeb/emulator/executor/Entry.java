@@ -26,7 +26,8 @@ import dev.sandboxes.koyeb.emulator.runtime.RuntimeSandbox;
 
 /**
  * Lets a request into its sandbox, off the event loop (waking a sleeping sandbox may wait for
- * its reset), and arranges for the request to be let out once its response is written.
+ * its reset), and arranges for the request to be let out once its response is written, or
+ * abandoned, even while it was still waiting to get in.
  */
 final class Entry {
 
@@ -40,10 +41,11 @@ final class Entry {
 	 * @return the sandbox's runtime, or empty if it was deleted or replaced meanwhile
 	 */
 	static Mono<RuntimeSandbox> enter(ServerRequest request, ExecutorTarget target) {
-		return Mono.fromCallable(target::enter)
-			.subscribeOn(Schedulers.boundedElastic())
-			.doOnNext((sandbox) -> TrafficTracking.entered(request, target))
-			.onErrorResume(IllegalStateException.class, (ex) -> Mono.empty());
+		return Mono.fromCallable(() -> {
+			RuntimeSandbox sandbox = target.enter();
+			TrafficTracking.entered(request, target);
+			return sandbox;
+		}).subscribeOn(Schedulers.boundedElastic()).onErrorResume(IllegalStateException.class, (ex) -> Mono.empty());
 	}
 
 }

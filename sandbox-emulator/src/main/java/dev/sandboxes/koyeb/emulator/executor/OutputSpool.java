@@ -39,7 +39,7 @@ final class OutputSpool implements AutoCloseable {
 
 	private final ByteArrayOutputStream memory = new ByteArrayOutputStream();
 
-	private @Nullable Path file;
+	private volatile @Nullable Path file;
 
 	/**
 	 * Copy a stream into the spool until it ends.

@@ -57,6 +57,8 @@ public final class PortProxy implements AutoCloseable {
 
 	private final ExecutorTargets targets;
 
+	private final boolean sandboxesOnHostNetwork;
+
 	private final ConnectionProvider connections;
 
 	private final WebClient client;
@@ -64,9 +66,12 @@ public final class PortProxy implements AutoCloseable {
 	/**
 	 * Create the proxy.
 	 * @param targets finds sandboxes by routing key
+	 * @param sandboxesOnHostNetwork whether sandboxes listen on the host's loopback; when each has
+	 * a network of its own, their ports cannot be reached and the proxy says so
 	 */
-	public PortProxy(ExecutorTargets targets) {
+	public PortProxy(ExecutorTargets targets, boolean sandboxesOnHostNetwork) {
 		this.targets = targets;
+		this.sandboxesOnHostNetwork = sandboxesOnHostNetwork;
 		this.connections = ConnectionProvider.create("koyeb-emulator-port-proxy", 256);
 		this.client = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.connections)))
@@ -98,6 +103,10 @@ public final class PortProxy implements AutoCloseable {
 	private Mono<ServerResponse> forward(ServerRequest request, OptionalInt port, String path) {
 		if (port.isEmpty()) {
 			return ExecutorReplies.text(HttpStatus.BAD_GATEWAY, "No port is exposed in this sandbox");
+		}
+		if (!this.sandboxesOnHostNetwork) {
+			return ExecutorReplies.text(HttpStatus.BAD_GATEWAY,
+					"Sandboxes have no network in this emulator (--no-network): their ports cannot be reached");
 		}
 		String uri = UriComponentsBuilder.fromUriString("http://127.0.0.1:" + port.getAsInt())
 			.path(path)

@@ -165,7 +165,7 @@ final class RunReply {
 		if (content != null) {
 			closeQuietly(content);
 		}
-		this.stderr.close();
+		this.stderrDrained.whenComplete((drained, failure) -> this.stderr.close());
 	}
 
 }

@@ -23,13 +23,18 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.sandboxes.koyeb.emulator.runtime.CommandExecution;
+
 /**
  * Ends a sandbox's request once its response has been written to the end, streamed bodies
- * included, so that idle time counts from the end of the last request.
+ * included, so that idle time counts from the end of the last request; and kills the command the
+ * request started, should the request end (a client gone, a failure) before the command did.
  */
 public final class TrafficTracking implements WebFilter {
 
 	private static final String TARGET = TrafficTracking.class.getName() + ".target";
+
+	private static final String COMMAND = TrafficTracking.class.getName() + ".command";
 
 	/**
 	 * Record that a request has entered a sandbox.
@@ -40,11 +45,23 @@ public final class TrafficTracking implements WebFilter {
 		request.exchange().getAttributes().put(TARGET, target);
 	}
 
+	/**
+	 * Record a command the request started, to be killed when the request ends. Killing a
+	 * command that has exited does nothing.
+	 * @param request the request
+	 * @param command the command
+	 */
+	static void started(ServerRequest request, CommandExecution command) {
+		request.exchange().getAttributes().put(COMMAND, command);
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return chain.filter(exchange).doFinally((signal) -> {
-			Object target = exchange.getAttributes().remove(TARGET);
-			if (target instanceof ExecutorTarget entered) {
+			if (exchange.getAttributes().remove(COMMAND) instanceof CommandExecution command) {
+				command.kill();
+			}
+			if (exchange.getAttributes().remove(TARGET) instanceof ExecutorTarget entered) {
 				entered.exit();
 			}
 		});

@@ -16,7 +16,6 @@
 
 package dev.sandboxes.koyeb.emulator.runtime;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -59,11 +58,6 @@ public interface BackgroundProcess {
 	 */
 	@Nullable Integer exitCode();
 
-	/**
-	 * When the process was started.
-	 * @return the start time
-	 */
-	Instant startedAt();
 
 	/**
 	 * Kill the process and its descendants (see {@link CommandExecution#kill()}). A running or

@@ -16,7 +16,6 @@
 
 package dev.sandboxes.koyeb.emulator.runtime;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +42,6 @@ final class LocalBackgroundProcess implements BackgroundProcess {
 	private final String id;
 
 	private final String command;
-
-	private final Instant startedAt = Instant.now();
 
 	private final CommandExecution execution;
 
@@ -98,10 +95,6 @@ final class LocalBackgroundProcess implements BackgroundProcess {
 		return this.exitCode;
 	}
 
-	@Override
-	public Instant startedAt() {
-		return this.startedAt;
-	}
 
 	@Override
 	public boolean kill() {

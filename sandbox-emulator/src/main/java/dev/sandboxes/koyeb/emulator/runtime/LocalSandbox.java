@@ -28,6 +28,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A sandbox of a {@link LocalSandboxRuntime}: host directories for storage and host processes,
  * started through its {@link CommandLauncher.Session session}, for commands. Every command sees
@@ -37,6 +40,8 @@ import java.util.function.Consumer;
  * whatever the session keeps running, and wait until they are gone before touching the storage.
  */
 final class LocalSandbox implements RuntimeSandbox {
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalSandbox.class);
 
 	private static final Duration TERMINATION_TIMEOUT = Duration.ofSeconds(5);
 
@@ -189,7 +194,10 @@ final class LocalSandbox implements RuntimeSandbox {
 		try {
 			this.session.terminate(deadline);
 			for (ProcessCommandExecution execution : running) {
-				execution.awaitEnd(deadline);
+				if (!execution.awaitEnd(deadline)) {
+					logger.warn("A process of sandbox {} (pid {}) did not end within {}", this.id, execution.pid(),
+							TERMINATION_TIMEOUT);
+				}
 			}
 		}
 		catch (InterruptedException ex) {

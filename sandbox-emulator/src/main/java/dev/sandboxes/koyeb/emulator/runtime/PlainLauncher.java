@@ -91,7 +91,8 @@ final class PlainLauncher implements CommandLauncher {
 				builder.environment().putAll(environment);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new CommandStartException("Invalid environment variable: " + ex.getMessage(), ex);
+				throw new CommandStartException("Invalid environment: names must be non-empty, without '=' or NUL, "
+						+ "and values without NUL", new IllegalArgumentException("Invalid environment variable"));
 			}
 			builder.environment().put(TAG, this.tag);
 			return PreparedCommand.withoutInput(builder);

@@ -79,6 +79,8 @@ class ServiceValidationTests {
 			/definition | ports | [{"port": 8080, "protocol": "http"}] | definition.ports
 			/definition | ports | [{"port": 3030}, {"port": 70000}] | definition.ports[1].port
 			/definition | env | [{"value": "orphan"}] | definition.env[0].key
+			/definition | env | [{"key": "A=B", "value": "x"}] | definition.env[0].key
+			/definition | env | [{"key": "SANDBOX_SECRET", "value": "s"}, {"key": "V", "value": "a\\u0000b"}] | definition.env[1].value
 			""")
 	void invalidFieldIsNamed(String parent, String member, String json, String field) {
 		ObjectNode body = validBody();
