@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -42,6 +43,8 @@ final class ControlPlaneState {
 	private final Map<String, ServiceRecord> services = new LinkedHashMap<>();
 
 	private final Map<String, DeploymentRecord> deployments = new HashMap<>();
+
+	private final Map<String, DeploymentRecord> deploymentsByRoutingKey = new HashMap<>();
 
 	private long serviceSequence;
 
@@ -163,6 +166,18 @@ final class ControlPlaneState {
 	void add(DeploymentRecord deployment) {
 		checkLocked();
 		this.deployments.put(deployment.id(), deployment);
+		this.deploymentsByRoutingKey.put(deployment.routingKey(), deployment);
+	}
+
+	/**
+	 * The service whose deployment (latest or not) has a routing key, found without a scan.
+	 * @param routingKey the routing key
+	 * @return the service, empty when no deployment has that key
+	 */
+	Optional<ServiceRecord> serviceRoutedBy(String routingKey) {
+		checkLocked();
+		DeploymentRecord deployment = this.deploymentsByRoutingKey.get(routingKey);
+		return (deployment != null) ? Optional.ofNullable(this.services.get(deployment.serviceId())) : Optional.empty();
 	}
 
 	long nextServiceSequence() {

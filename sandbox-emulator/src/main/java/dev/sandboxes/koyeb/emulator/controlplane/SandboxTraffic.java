@@ -52,11 +52,9 @@ final class SandboxTraffic {
 	 * or no deployment has that key
 	 */
 	Optional<ExecutorTarget> find(String routingKey) {
-		return this.state.locked(() -> this.state.services()
-			.stream()
+		return this.state.locked(() -> this.state.serviceRoutedBy(routingKey)
 			.filter((service) -> service.isLive() && service.latest().isRunning()
 					&& service.latest().routingKey().equals(routingKey))
-			.findFirst()
 			.map(this::target));
 	}
 
