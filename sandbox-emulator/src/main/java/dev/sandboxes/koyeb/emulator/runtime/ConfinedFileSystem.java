@@ -24,9 +24,8 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -47,8 +46,10 @@ import org.jspecify.annotations.Nullable;
  * are normalised lexically first ({@code /tmp/../etc/passwd} is {@code /etc/passwd}); paths
  * outside the storage are refused the way a read-only host would refuse them (writes get
  * {@code read-only file system}, reads {@code permission denied}) and a symbolic link leading
- * outside gets {@code permission denied}. Errors mimic Go's and name the sandbox path. Files are
- * owned by the emulator's user.
+ * outside gets {@code permission denied}. Every operation acts on a {@link HostEntry}, reached
+ * without following links, so a sandbox that swaps a directory for a link while the emulator
+ * works makes the operation fail instead of reaching the host. Errors mimic Go's and name the
+ * sandbox path. Files are owned by the emulator's user.
  */
 final class ConfinedFileSystem implements SandboxFileSystem {
 
@@ -74,9 +75,8 @@ final class ConfinedFileSystem implements SandboxFileSystem {
 
 	@Override
 	public void write(String path, String content) {
-		Path file = resolve("open", path, true, true);
-		refuseSpecialFile(path, file);
-		try (SeekableByteChannel channel = open(path, file, WRITE_OPTIONS)) {
+		try (HostEntry file = open("open", path, true, true);
+				SeekableByteChannel channel = newByteChannel(path, file, WRITE_OPTIONS)) {
 			ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
 			while (bytes.hasRemaining()) {
 				channel.write(bytes);
@@ -89,10 +89,9 @@ final class ConfinedFileSystem implements SandboxFileSystem {
 
 	@Override
 	public String read(String path) {
-		Path file = resolve("open", path, false, true);
-		refuseSpecialFile(path, file);
 		byte[] content;
-		try (SeekableByteChannel channel = open(path, file, READ_OPTIONS);
+		try (HostEntry file = open("open", path, false, true);
+				SeekableByteChannel channel = newByteChannel(path, file, READ_OPTIONS);
 				InputStream input = Channels.newInputStream(channel)) {
 			long size = channel.size();
 			content = input.readNBytes((int) Math.min(size, MAX_READ_BYTES) + 1);
@@ -109,12 +108,11 @@ final class ConfinedFileSystem implements SandboxFileSystem {
 
 	@Override
 	public void delete(String path) {
-		Path target = resolve("remove", path, true, false);
-		if (this.paths.storage().isMappedRoot(target)) {
-			throw FileErrors.of("remove", path, FileErrors.BUSY);
-		}
-		try {
-			Files.delete(target);
+		try (HostEntry target = open("remove", path, true, false)) {
+			if (this.paths.storage().isMappedRoot(target.path())) {
+				throw FileErrors.of("remove", path, FileErrors.BUSY);
+			}
+			target.delete();
 		}
 		catch (IOException ex) {
 			throw FileErrors.of("remove", path, ex);
@@ -135,13 +133,23 @@ final class ConfinedFileSystem implements SandboxFileSystem {
 		if (path.isEmpty()) {
 			return;
 		}
-		Path target = resolve("unlinkat", path, true, false);
+		HostEntry target;
 		try {
-			if (this.paths.storage().isMappedRoot(target)) {
-				DirectoryTrees.deleteContents(target);
+			target = entry("unlinkat", path, true, false);
+		}
+		catch (NoSuchFileException ex) {
+			// A directory of the path is missing, so is the path.
+			return;
+		}
+		catch (IOException ex) {
+			throw FileErrors.of("unlinkat", path, ex);
+		}
+		try (target) {
+			if (this.paths.storage().isMappedRoot(target.path())) {
+				target.deleteContents();
 				throw FileErrors.of("unlinkat", path, FileErrors.BUSY);
 			}
-			DirectoryTrees.delete(target);
+			target.deleteTree();
 		}
 		catch (IOException ex) {
 			throw FileErrors.of("unlinkat", path, ex);
@@ -150,9 +158,9 @@ final class ConfinedFileSystem implements SandboxFileSystem {
 
 	@Override
 	public List<String> list(String path) {
-		Path directory = resolve("open", path, false, true);
 		List<String> names = new ArrayList<>();
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+		try (HostEntry directory = open("open", path, false, true);
+				DirectoryStream<Path> entries = directory.newDirectoryStream()) {
 			entries.forEach((entry) -> names.add(entry.getFileName().toString()));
 		}
 		catch (NotDirectoryException ex) {
@@ -174,8 +182,7 @@ final class ConfinedFileSystem implements SandboxFileSystem {
 	 * the directory; an error names the segment that failed.
 	 */
 	private void makeDirectories(String absolute, String requested) {
-		Path directory = resolve("mkdir", requested, true, true);
-		BasicFileAttributes attributes = attributesOrNull(directory);
+		BasicFileAttributes attributes = existingAttributes(requested);
 		if (attributes != null) {
 			if (attributes.isDirectory()) {
 				return;
@@ -186,12 +193,15 @@ final class ConfinedFileSystem implements SandboxFileSystem {
 		if (this.paths.storage().mappingOf(parent).isPresent()) {
 			makeDirectories(parent, parent);
 		}
-		try {
-			Files.createDirectory(directory, DIRECTORY_MODE);
-		}
-		catch (FileAlreadyExistsException ex) {
-			if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-				throw FileErrors.of("mkdir", requested, ex);
+		try (HostEntry directory = open("mkdir", requested, true, true)) {
+			try {
+				directory.createDirectory(DIRECTORY_MODE);
+			}
+			catch (IOException ex) {
+				BasicFileAttributes existing = directory.attributesOrNull();
+				if (existing == null || !existing.isDirectory()) {
+					throw ex;
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -199,17 +209,49 @@ final class ConfinedFileSystem implements SandboxFileSystem {
 		}
 	}
 
-	private Path resolve(String operation, String path, boolean writing, boolean followFinalLink) {
+	/**
+	 * The attributes of what a path to create as a directory designates.
+	 * @return the attributes, {@code null} if nothing is there or a directory of the path is
+	 * missing or a file, which creating the parents first reports
+	 */
+	private @Nullable BasicFileAttributes existingAttributes(String requested) {
+		try (HostEntry directory = entry("mkdir", requested, true, true)) {
+			return directory.attributesOrNull();
+		}
+		catch (NoSuchFileException | NotDirectoryException ex) {
+			return null;
+		}
+		catch (IOException ex) {
+			throw FileErrors.of("mkdir", requested, ex);
+		}
+	}
+
+	/**
+	 * Resolve a sandbox path and open its host entry, reporting every failure.
+	 */
+	private HostEntry open(String operation, String path, boolean writing, boolean followFinalLink) {
+		try {
+			return entry(operation, path, writing, followFinalLink);
+		}
+		catch (IOException ex) {
+			throw FileErrors.of(operation, path, ex);
+		}
+	}
+
+	/**
+	 * Resolve a sandbox path and open its host entry, reporting the path's syntax and a path out of
+	 * the storage.
+	 * @throws IOException if links loop or a directory of the host path cannot be opened
+	 */
+	private HostEntry entry(String operation, String path, boolean writing, boolean followFinalLink)
+			throws IOException {
 		checkSyntax(operation, path);
 		try {
-			return this.paths.resolve(SandboxPaths.absolute(path), followFinalLink);
+			return this.paths.open(SandboxPaths.absolute(path), followFinalLink);
 		}
 		catch (OutsideStorageException ex) {
 			boolean denied = ex.throughSymbolicLink() || !writing;
 			throw FileErrors.of(operation, path, denied ? FileErrors.PERMISSION_DENIED : FileErrors.READ_ONLY);
-		}
-		catch (IOException ex) {
-			throw FileErrors.of(operation, path, ex);
 		}
 	}
 
@@ -223,31 +265,19 @@ final class ConfinedFileSystem implements SandboxFileSystem {
 	}
 
 	/**
-	 * Opening a FIFO would block until a process opens its other end: refuse anything that is
-	 * neither a regular file, a directory nor missing.
+	 * Open a file; opening a FIFO would block until a process opens its other end, so anything
+	 * that is neither a regular file, a directory nor missing is refused.
 	 */
-	private static void refuseSpecialFile(String path, Path file) {
-		BasicFileAttributes attributes = attributesOrNull(file);
+	private static SeekableByteChannel newByteChannel(String path, HostEntry file, Set<? extends OpenOption> options) {
+		BasicFileAttributes attributes = file.attributesOrNull();
 		if (attributes != null && attributes.isOther()) {
 			throw FileErrors.of("open", path, "not a regular file");
 		}
-	}
-
-	private static SeekableByteChannel open(String path, Path file, Set<? extends OpenOption> options) {
 		try {
-			return Files.newByteChannel(file, options, FILE_MODE);
+			return file.newByteChannel(options, FILE_MODE);
 		}
 		catch (IOException ex) {
 			throw FileErrors.of("open", path, ex);
-		}
-	}
-
-	private static @Nullable BasicFileAttributes attributesOrNull(Path path) {
-		try {
-			return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-		}
-		catch (IOException ex) {
-			return null;
 		}
 	}
 

@@ -17,6 +17,7 @@
 package dev.sandboxes.koyeb.emulator.runtime;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -58,7 +59,8 @@ final class DirectoryTrees {
 	/**
 	 * Remove a path and, if it is a directory, everything under it. A symbolic link is removed, not
 	 * followed. A missing path is not an error.
-	 * @param path the path
+	 * @param path the path, whose parent is opened by path: it must not lie where a sandbox can
+	 * write ({@link HostEntry#deleteTree()} removes what it can)
 	 * @throws IOException if something cannot be removed
 	 */
 	static void delete(Path path) throws IOException {
@@ -88,20 +90,38 @@ final class DirectoryTrees {
 	static void deleteContents(Path directory) throws IOException {
 		List<Path> names;
 		try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
-			names = names(stream);
 			if (stream instanceof SecureDirectoryStream<Path> secure) {
-				for (Path name : names) {
-					deleteEntry(secure, directory, name);
-				}
+				deleteContents(secure, directory);
 				return;
 			}
+			names = names(stream);
 		}
 		for (Path name : names) {
 			deleteByPath(directory.resolve(name));
 		}
 	}
 
-	private static void deleteEntry(SecureDirectoryStream<Path> parent, Path parentPath, Path name) throws IOException {
+	/**
+	 * Remove everything inside an opened directory, keeping the directory.
+	 * @param directory the directory
+	 * @param path its path, used only where a directory without permissions cannot be opened
+	 * @throws IOException if something cannot be removed
+	 */
+	static void deleteContents(SecureDirectoryStream<Path> directory, Path path) throws IOException {
+		for (Path name : names(directory)) {
+			deleteEntry(directory, path, name);
+		}
+	}
+
+	/**
+	 * Remove an entry of an opened directory and, if it is a directory, everything under it. A
+	 * symbolic link is removed, not followed. A missing entry is not an error.
+	 * @param parent the directory
+	 * @param parentPath its path, used only where a directory without permissions cannot be opened
+	 * @param name the entry's name
+	 * @throws IOException if something cannot be removed
+	 */
+	static void deleteEntry(SecureDirectoryStream<Path> parent, Path parentPath, Path name) throws IOException {
 		if (!isDirectory(parent, name)) {
 			deleteFile(parent, name);
 			return;
@@ -213,8 +233,9 @@ final class DirectoryTrees {
 			try {
 				view.setPermissions(permissions);
 			}
-			catch (IOException ex) {
-				// A directory without any permission cannot be opened by a non-root owner: use its path.
+			catch (AccessDeniedException ex) {
+				// A directory without any permission cannot be opened by a non-root owner: use its
+				// path. Root is never denied, and a link fails with ELOOP rather than being followed.
 				Files.setPosixFilePermissions(path, permissions);
 			}
 		}

@@ -34,9 +34,10 @@ import org.jspecify.annotations.Nullable;
  * {@code /etc} means the sandbox's {@code /etc}, never a host directory of the same name), mapped
  * again. So no path and no link, whoever made it, leads the emulator outside the storage.
  * <p>
- * The host's file operations that follow a resolution are done by path, so a sandbox process
- * that replaces a directory with a link between the check and the operation could still redirect
- * that one operation; {@link DirectoryTrees} closes this window for removals, which matter most.
+ * Resolution reads the storage by path, so a sandbox process can change it meanwhile: the file
+ * API therefore operates through {@link #open(String, boolean)}, which reaches the resolved host
+ * path again without following any link ({@link HostEntry}), so that such a change makes the
+ * operation fail rather than leave the storage.
  */
 final class SandboxPathResolver {
 
@@ -95,6 +96,21 @@ final class SandboxPathResolver {
 			current = target;
 			throughLink = true;
 		}
+	}
+
+	/**
+	 * Resolve a sandbox path as {@link #resolve(String, boolean)} does and open the parent of the
+	 * host path it designates without following links.
+	 * @param path a clean absolute sandbox path
+	 * @param followFinalLink whether a link as the last segment is followed (read, write) or is the
+	 * object itself (remove)
+	 * @return the host entry, to close
+	 * @throws OutsideStorageException if the path or a link leads outside the storage
+	 * @throws IOException if links loop, a directory of the host path is missing, is not a
+	 * directory or became a link since resolution, or the storage cannot be read
+	 */
+	HostEntry open(String path, boolean followFinalLink) throws OutsideStorageException, IOException {
+		return HostEntry.open(this.storage, resolve(path, followFinalLink));
 	}
 
 	/**

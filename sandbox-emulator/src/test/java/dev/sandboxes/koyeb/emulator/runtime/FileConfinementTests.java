@@ -19,7 +19,13 @@ package dev.sandboxes.koyeb.emulator.runtime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -185,6 +191,82 @@ class FileConfinementTests {
 		assertFails(() -> sandbox.files().write("/workspace/" + this.unique, "x"),
 				"open /workspace/" + this.unique + ": permission denied");
 		assertThat(host.resolve(this.unique)).doesNotExist();
+	}
+
+	@BothRuntimes
+	void directoriesSwappedForLinksDuringAnOperationAreNotFollowed(RuntimeMode mode) throws Exception {
+		RuntimeSandbox sandbox = fixture.provision(mode);
+		SandboxFileSystem files = sandbox.files();
+		Path target = Files.createDirectory(host.resolve(this.unique));
+		Files.writeString(target.resolve("f.txt"), "HOST");
+		Files.writeString(target.resolve("host-only.txt"), "HOST");
+		Path tmp = fixture.hostPath(mode, sandbox, "/tmp");
+		Path real = Files.createDirectory(tmp.resolve("real"));
+		Files.writeString(real.resolve("f.txt"), "SANDBOX");
+		Path link = Files.createSymbolicLink(tmp.resolve("link"), target);
+		Path swapped = tmp.resolve("d");
+		AtomicBoolean racing = new AtomicBoolean(true);
+		CompletableFuture<Void> sandboxProcess = CompletableFuture.runAsync(() -> {
+			try {
+				while (racing.get()) {
+					swapIn(real, swapped);
+					swapIn(link, swapped);
+				}
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		List<String> leaks = new ArrayList<>();
+		long deadline = System.nanoTime() + 1_500_000_000L;
+		try {
+			while (System.nanoTime() < deadline) {
+				attempt(() -> {
+					if (files.read("/tmp/d/f.txt").equals("HOST")) {
+						leaks.add("read the host file");
+					}
+				});
+				attempt(() -> files.write("/tmp/d/new.txt", "x"));
+				attempt(() -> {
+					if (files.list("/tmp/d").contains("host-only.txt")) {
+						leaks.add("listed the host directory");
+					}
+				});
+				attempt(() -> files.delete("/tmp/d/new.txt"));
+				try (Stream<Path> entries = Files.list(target)) {
+					if (entries.count() != 2) {
+						leaks.add("changed the host directory");
+					}
+				}
+			}
+		}
+		finally {
+			racing.set(false);
+			sandboxProcess.get();
+		}
+		assertThat(leaks).isEmpty();
+		assertThat(target.resolve("new.txt")).doesNotExist();
+		assertThat(target.resolve("f.txt")).hasContent("HOST");
+		assertThat(target.resolve("host-only.txt")).hasContent("HOST");
+	}
+
+	/**
+	 * What a sandbox process does with {@code mv}: give an entry the swapped name for a moment,
+	 * then its own name back.
+	 */
+	private static void swapIn(Path entry, Path swapped) throws Exception {
+		Files.move(entry, swapped, StandardCopyOption.ATOMIC_MOVE);
+		Thread.onSpinWait();
+		Files.move(swapped, entry, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private static void attempt(Runnable operation) {
+		try {
+			operation.run();
+		}
+		catch (SandboxFileException ex) {
+			// The sandbox swapped the directory at the wrong moment: failing is fine.
+		}
 	}
 
 }
