@@ -65,7 +65,7 @@ final class RequestValidator {
 		else if (name.length() < APP_NAME_MIN_LENGTH || name.length() > APP_NAME_MAX_LENGTH
 				|| !APP_NAME.matcher(name).matches()) {
 			violations.add("name", "must be 3 to 64 characters: lowercase letters, digits, dashes and dots, "
-					+ "starting and ending with a letter or a digit");
+					+ "starting and ending with a letter or a digit, not '" + name + "'");
 		}
 		JsonNode deleteWhenEmpty = body.path("life_cycle").path("delete_when_empty");
 		if (WireValues.isPresent(deleteWhenEmpty) && !deleteWhenEmpty.isBoolean()) {
@@ -181,7 +181,7 @@ final class RequestValidator {
 		else if (name.length() < SERVICE_NAME_MIN_LENGTH || name.length() > SERVICE_NAME_MAX_LENGTH
 				|| !SERVICE_NAME.matcher(name).matches()) {
 			violations.add("definition.name",
-					"must be 2 to 63 characters: lowercase letters, digits, dashes and dots");
+					"must be 2 to 63 characters: lowercase letters, digits, dashes and dots, not '" + name + "'");
 		}
 		return name;
 	}
@@ -210,6 +210,13 @@ final class RequestValidator {
 			}
 			else if (variable.path("value").isString()) {
 				values.put(key, variable.path("value").stringValue());
+			}
+			else if (WireValues.isPresent(variable.path("secret"))) {
+				violations.add("definition.env[" + i + "].secret",
+						"is not emulated: the emulator has no Koyeb secrets, give the variable a value");
+			}
+			else if (WireValues.isPresent(variable.path("value"))) {
+				violations.add("definition.env[" + i + "].value", "must be a string, not " + variable.path("value"));
 			}
 		}
 		return values;
@@ -260,7 +267,7 @@ final class RequestValidator {
 		String type = WireValues.text(instanceTypes.path(0).path("type"));
 		if (!EmulatedQuotas.INSTANCE_TYPES.contains(type)) {
 			violations.add("definition.instance_types[0].type",
-					"must be one of " + String.join(", ", EmulatedQuotas.INSTANCE_TYPES));
+					"must be one of " + String.join(", ", EmulatedQuotas.INSTANCE_TYPES) + ", not '" + type + "'");
 		}
 		return type;
 	}
@@ -268,8 +275,8 @@ final class RequestValidator {
 	private static String region(JsonNode regions, Violations violations) {
 		String region = (regions.isArray() && regions.size() == 1) ? WireValues.text(regions.path(0)) : "";
 		if (!EmulatedQuotas.REGIONS.contains(region)) {
-			violations.add("definition.regions",
-					"must name exactly one region among " + String.join(", ", EmulatedQuotas.REGIONS));
+			violations.add("definition.regions", "must name exactly one region among "
+					+ String.join(", ", EmulatedQuotas.REGIONS) + ", not " + regions);
 		}
 		return region;
 	}
@@ -283,10 +290,12 @@ final class RequestValidator {
 		Long min = scalingBound(scaling.path("min"));
 		Long max = scalingBound(scaling.path("max"));
 		if (min == null || (min != 0 && min != 1)) {
-			violations.add("definition.scalings[0].min", "must be 0 (scale to zero when idle) or 1 (always on)");
+			violations.add("definition.scalings[0].min",
+					"must be 0 (scale to zero when idle) or 1 (always on), not " + scaling.path("min"));
 		}
 		if (max == null || max != 1) {
-			violations.add("definition.scalings[0].max", "must be 1: a sandbox has one instance");
+			violations.add("definition.scalings[0].max",
+					"must be 1: a sandbox has one instance, not " + scaling.path("max"));
 		}
 		return (min != null && min == 0) ? deepSleepDelay(scaling.path("targets"), violations) : null;
 	}

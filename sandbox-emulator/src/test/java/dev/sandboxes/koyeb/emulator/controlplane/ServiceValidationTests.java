@@ -80,6 +80,8 @@ class ServiceValidationTests {
 			/definition | ports | [{"port": 3030}, {"port": 70000}] | definition.ports[1].port
 			/definition | env | [{"value": "orphan"}] | definition.env[0].key
 			/definition | env | [{"key": "A=B", "value": "x"}] | definition.env[0].key
+			/definition | env | [{"key": "SANDBOX_SECRET", "value": "s"}, {"key": "N", "value": 5}] | definition.env[1].value
+			/definition | env | [{"key": "SANDBOX_SECRET", "value": "s"}, {"key": "K", "secret": "db"}] | definition.env[1].secret
 			/definition | env | [{"key": "SANDBOX_SECRET", "value": "s"}, {"key": "V", "value": "a\\u0000b"}] | definition.env[1].value
 			""")
 	void invalidFieldIsNamed(String parent, String member, String json, String field) {
@@ -107,11 +109,12 @@ class ServiceValidationTests {
 		assertThat(reply.body()).isEqualTo(
 				"{\"status\":400,\"code\":\"invalid_argument\",\"message\":\"Validation error\","
 				+ "\"fields\":[{\"field\":\"definition.name\",\"description\":"
-				+ "\"must be 2 to 63 characters: lowercase letters, digits, dashes and dots\"},"
+				+ "\"must be 2 to 63 characters: lowercase letters, digits, dashes and dots, not 'Bad Name'\"},"
 				+ "{\"field\":\"definition.type\",\"description\":"
 				+ "\"must be SANDBOX: the emulator runs sandbox services only\"},"
 				+ "{\"field\":\"definition.instance_types[0].type\",\"description\":"
-				+ "\"must be one of nano, micro, small, medium, large, xlarge, 2xlarge, 3xlarge, 4xlarge, 5xlarge\"},"
+				+ "\"must be one of nano, micro, small, medium, large, xlarge, 2xlarge, 3xlarge, 4xlarge, 5xlarge, "
+				+ "not 'gpu'\"},"
 				+ "{\"field\":\"life_cycle.delete_after_create\",\"description\":"
 				+ "\"must be 0 (off) or from 60 to 86400 seconds, not 10\"}]}");
 	}
