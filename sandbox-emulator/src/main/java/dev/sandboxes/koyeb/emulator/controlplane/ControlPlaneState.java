@@ -17,6 +17,8 @@
 
 package dev.sandboxes.koyeb.emulator.controlplane;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +48,12 @@ final class ControlPlaneState {
 
 	private final Map<String, DeploymentRecord> deploymentsByRoutingKey = new HashMap<>();
 
+	private final Deque<String> deletedServices = new ArrayDeque<>();
+
 	private long serviceSequence;
+
+	/** How many deleted services stay readable; beyond that the oldest are forgotten. */
+	static final int DELETED_SERVICES_KEPT = 1000;
 
 	<T> T locked(Supplier<T> action) {
 		this.lock.lock();
@@ -178,6 +185,38 @@ final class ControlPlaneState {
 		checkLocked();
 		DeploymentRecord deployment = this.deploymentsByRoutingKey.get(routingKey);
 		return (deployment != null) ? Optional.ofNullable(this.services.get(deployment.serviceId())) : Optional.empty();
+	}
+
+	/**
+	 * Record that a service is deleted; the oldest deleted services beyond
+	 * {@value #DELETED_SERVICES_KEPT} are forgotten with their deployments (and their app, once it
+	 * is deleted and empty), so that memory does not grow with every sandbox ever made.
+	 * @param service the service just deleted
+	 */
+	void recordDeleted(ServiceRecord service) {
+		checkLocked();
+		this.deletedServices.addLast(service.id());
+		while (this.deletedServices.size() > DELETED_SERVICES_KEPT) {
+			forget(this.deletedServices.removeFirst());
+		}
+	}
+
+	private void forget(String serviceId) {
+		ServiceRecord service = this.services.remove(serviceId);
+		if (service == null) {
+			return;
+		}
+		this.deployments.values().removeIf((deployment) -> {
+			boolean belongs = deployment.serviceId().equals(serviceId);
+			if (belongs) {
+				this.deploymentsByRoutingKey.remove(deployment.routingKey());
+			}
+			return belongs;
+		});
+		AppRecord app = this.apps.get(service.appId());
+		if (app != null && app.status() == ResourceStatus.DELETED && servicesOf(app.id()).isEmpty()) {
+			this.apps.remove(app.id());
+		}
 	}
 
 	long nextServiceSequence() {

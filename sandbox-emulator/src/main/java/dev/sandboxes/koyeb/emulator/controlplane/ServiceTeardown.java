@@ -85,6 +85,7 @@ final class ServiceTeardown {
 	private @Nullable AppRecord finish(ServiceRecord service) {
 		Instant now = this.clock.instant();
 		service.markDeleted(now);
+		this.state.recordDeleted(service);
 		AppRecord app = this.state.app(service.appId());
 		boolean empty = this.state.servicesOf(app.id())
 			.stream()

@@ -18,6 +18,8 @@
 package dev.sandboxes.koyeb.emulator.controlplane;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.sandboxes.koyeb.SandboxSpec;
@@ -358,6 +360,22 @@ class ServiceApiTests {
 			.isEqualTo("{\"status\":404,\"code\":\"not_found\",\"message\":\"Deployment not found: nope\"}");
 		assertThat(this.api.patch("/v1/services/nope", "{}").status()).isEqualTo(404);
 		assertThat(this.api.delete("/v1/services/nope").status()).isEqualTo(404);
+	}
+
+	@Test
+	void onlyTheNewestDeletedServicesStayReadable() {
+		String appId = this.api.createApp("busy-app", false);
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < ControlPlaneState.DELETED_SERVICES_KEPT + 2; i++) {
+			String id = create(appId, "sandbox-" + i, "na");
+			assertThat(this.api.delete("/v1/services/" + id).status()).isEqualTo(200);
+			ids.add(id);
+		}
+		assertThat(this.api.get("/v1/services/" + ids.get(0)).status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/services/" + ids.get(1)).status()).isEqualTo(404);
+		assertThat(this.api.get("/v1/services/" + ids.get(2)).text("/service/status")).isEqualTo("DELETED");
+		assertThat(this.controlPlane.services()).hasSize(ControlPlaneState.DELETED_SERVICES_KEPT);
+		assertThat(this.api.get("/v1/apps/" + appId).text("/app/status")).isEqualTo("HEALTHY");
 	}
 
 	private String create(String appId, String name, String region) {
