@@ -17,53 +17,45 @@
 
 package dev.sandboxes.koyeb.emulator.controlplane;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiErrorTests {
 
-	private final MutableClock clock = new MutableClock();
-
-	private final ControlPlane controlPlane = new ControlPlane(TestApi.settings(this.clock), new RecordingRuntime());
-
-	private final TestApi api = new TestApi(this.controlPlane);
-
-	@AfterEach
-	void close() {
-		this.controlPlane.close();
-	}
+	@RegisterExtension
+	final ControlPlaneFixture fixture = new ControlPlaneFixture();
 
 	@Test
 	void malformedJsonIsRefusedWithoutQuotingItAndTheNextRequestIsServed() {
-		TestApi.Reply reply = this.api.post("/v1/services", "{\"definition\": {\"env\": [{\"value\": \"s3cr3t\"");
+		TestApi.Reply reply = this.fixture.api().post("/v1/services", "{\"definition\": {\"env\": [{\"value\": \"s3cr3t\"");
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.body()).isEqualTo(
 				"{\"status\":400,\"code\":\"invalid_argument\",\"message\":\"Request body is not valid JSON\"}");
-		assertThat(this.api.post("/v1/apps", "{\"name\": \"my-app\"} trailing").status()).isEqualTo(400);
-		assertThat(this.api.post("/v1/apps", "{\"name\": \"my-app\"}").status()).isEqualTo(200);
+		assertThat(this.fixture.api().post("/v1/apps", "{\"name\": \"my-app\"} trailing").status()).isEqualTo(400);
+		assertThat(this.fixture.api().post("/v1/apps", "{\"name\": \"my-app\"}").status()).isEqualTo(200);
 	}
 
 	@Test
 	void bodyThatIsNotAnObjectIsRefused() {
-		TestApi.Reply reply = this.api.post("/v1/apps", "[\"my-app\"]");
+		TestApi.Reply reply = this.fixture.api().post("/v1/apps", "[\"my-app\"]");
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.text("/message")).isEqualTo("Request body must be a JSON object");
 	}
 
 	@Test
 	void unknownPathIsNotFound() {
-		TestApi.Reply reply = this.api.get("/v1/secrets");
+		TestApi.Reply reply = this.fixture.api().get("/v1/secrets");
 		assertThat(reply.status()).isEqualTo(404);
 		assertThat(reply.body())
 			.isEqualTo("{\"status\":404,\"code\":\"not_found\",\"message\":\"No such API: GET /v1/secrets\"}");
-		assertThat(this.api.post("/v1/apps/some-id", "{}").status()).isEqualTo(404);
+		assertThat(this.fixture.api().post("/v1/apps/some-id", "{}").status()).isEqualTo(404);
 	}
 
 	@Test
 	void quotasReportTheLimitsRequestsAreValidatedAgainst() {
-		TestApi.Reply reply = this.api.get("/v1/organizations/any-org/quotas");
+		TestApi.Reply reply = this.fixture.api().get("/v1/organizations/any-org/quotas");
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().at("/quotas/lifecycle")).isEqualTo(TestApi.JSON.readTree("""
 				{"delete_after_create_min": 60, "delete_after_create_max": 86400,

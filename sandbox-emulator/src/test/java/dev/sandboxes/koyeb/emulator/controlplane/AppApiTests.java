@@ -21,8 +21,8 @@ import java.time.Duration;
 
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.controlplane.ServiceLifeCycle;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -31,22 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AppApiTests {
 
-	private final MutableClock clock = new MutableClock();
-
-	private final RecordingRuntime runtime = new RecordingRuntime();
-
-	private final ControlPlane controlPlane = new ControlPlane(TestApi.settings(this.clock), this.runtime);
-
-	private final TestApi api = new TestApi(this.controlPlane);
-
-	@AfterEach
-	void close() {
-		this.controlPlane.close();
-	}
+	@RegisterExtension
+	final ControlPlaneFixture fixture = new ControlPlaneFixture();
 
 	@Test
 	void createAppReturnsAHealthyAppWithItsDomain() {
-		TestApi.Reply reply = this.api.post("/v1/apps",
+		TestApi.Reply reply = this.fixture.api().post("/v1/apps",
 				"{\"name\": \"sandbox-app-demo-1767225600\", \"life_cycle\": {\"delete_when_empty\": true}, \"x\": 1}");
 		assertThat(reply.status()).isEqualTo(200);
 		JsonNode app = reply.json().path("app");
@@ -63,14 +53,14 @@ class AppApiTests {
 		assertThat(domain.path("type").stringValue()).isEqualTo("AUTOASSIGNED");
 		assertThat(domain.path("status").stringValue()).isEqualTo("ACTIVE");
 		assertThat(domain.path("app_id").stringValue()).isEqualTo(app.path("id").stringValue());
-		assertThat(this.controlPlane.apps())
+		assertThat(this.fixture.controlPlane().apps())
 			.containsExactly(new AppView(app.path("id").stringValue(), "sandbox-app-demo-1767225600", "HEALTHY", true));
 	}
 
 	@Test
 	void getAppReturnsTheApp() {
-		String appId = this.api.createApp("my-app", false);
-		TestApi.Reply reply = this.api.get("/v1/apps/" + appId);
+		String appId = this.fixture.api().createApp("my-app", false);
+		TestApi.Reply reply = this.fixture.api().get("/v1/apps/" + appId);
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.text("/app/id")).isEqualTo(appId);
 		assertThat(reply.text("/app/name")).isEqualTo("my-app");
@@ -79,7 +69,7 @@ class AppApiTests {
 
 	@Test
 	void unknownAppIsNotFound() {
-		TestApi.Reply reply = this.api.get("/v1/apps/nope");
+		TestApi.Reply reply = this.fixture.api().get("/v1/apps/nope");
 		assertThat(reply.status()).isEqualTo(404);
 		assertThat(reply.body())
 			.isEqualTo("{\"status\":404,\"code\":\"not_found\",\"message\":\"App not found: nope\"}");
@@ -87,32 +77,32 @@ class AppApiTests {
 
 	@Test
 	void nameOfALiveAppIsTaken() {
-		String appId = this.api.createApp("my-app", false);
-		TestApi.Reply duplicate = this.api.post("/v1/apps", "{\"name\": \"my-app\"}");
+		String appId = this.fixture.api().createApp("my-app", false);
+		TestApi.Reply duplicate = this.fixture.api().post("/v1/apps", "{\"name\": \"my-app\"}");
 		assertThat(duplicate.status()).isEqualTo(409);
 		assertThat(duplicate.body()).isEqualTo(
 				"{\"status\":409,\"code\":\"already_exists\",\"message\":\"An app named my-app already exists\"}");
-		assertThat(this.api.delete("/v1/apps/" + appId).status()).isEqualTo(200);
-		assertThat(this.api.post("/v1/apps", "{\"name\": \"my-app\"}").status()).isEqualTo(200);
+		assertThat(this.fixture.api().delete("/v1/apps/" + appId).status()).isEqualTo(200);
+		assertThat(this.fixture.api().post("/v1/apps", "{\"name\": \"my-app\"}").status()).isEqualTo(200);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ab", "My-app", "-app", "app-", "app_1",
 			"a2345678901234567890123456789012345678901234567890123456789012345" })
 	void invalidNameIsRefused(String name) {
-		TestApi.Reply reply = this.api.post("/v1/apps", "{\"name\": \"" + name + "\"}");
+		TestApi.Reply reply = this.fixture.api().post("/v1/apps", "{\"name\": \"" + name + "\"}");
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.text("/code")).isEqualTo("invalid_argument");
 		assertThat(reply.text("/message")).isEqualTo("Validation error");
 		assertThat(reply.text("/fields/0/field")).isEqualTo("name");
 		assertThat(reply.text("/fields/0/description")).startsWith("must be 3 to 64 characters");
 		assertThat(reply.json().path("fields").size()).isOne();
-		assertThat(this.controlPlane.apps()).isEmpty();
+		assertThat(this.fixture.controlPlane().apps()).isEmpty();
 	}
 
 	@Test
 	void missingNameIsRefused() {
-		TestApi.Reply reply = this.api.post("/v1/apps", "{\"life_cycle\": {\"delete_when_empty\": \"yes\"}}");
+		TestApi.Reply reply = this.fixture.api().post("/v1/apps", "{\"life_cycle\": {\"delete_when_empty\": \"yes\"}}");
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.body()).isEqualTo(
 				"{\"status\":400,\"code\":\"invalid_argument\",\"message\":\"Validation error\","
@@ -122,24 +112,25 @@ class AppApiTests {
 
 	@Test
 	void deleteAppDeletesItsServicesAndDestroysTheirSandboxes() {
-		String appId = this.api.createApp("my-app", false);
+		String appId = this.fixture.api().createApp("my-app", false);
 		SandboxSpec spec = SandboxSpec.builder().idleTimeout(Duration.ZERO).build();
 		ServiceLifeCycle lifeCycle = new ServiceLifeCycle(0L, 0L);
-		String first = this.api.createSandbox(appId, "first", spec, lifeCycle).path("id").stringValue();
-		String second = this.api.createSandbox(appId, "second", spec, lifeCycle).path("id").stringValue();
-		TestApi.Reply reply = this.api.delete("/v1/apps/" + appId);
+		String first = this.fixture.api().createSandbox(appId, "first", spec, lifeCycle).path("id").stringValue();
+		String second = this.fixture.api().createSandbox(appId, "second", spec, lifeCycle).path("id").stringValue();
+		TestApi.Reply reply = this.fixture.api().delete("/v1/apps/" + appId);
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body()).isEqualTo("{}");
-		assertThat(this.runtime.only(first).destroyed()).isTrue();
-		assertThat(this.runtime.only(second).destroyed()).isTrue();
-		assertThat(this.api.get("/v1/services/" + first).text("/service/status")).isEqualTo("DELETED");
-		assertThat(this.api.get("/v1/services/" + second).text("/service/status")).isEqualTo("DELETED");
-		TestApi.Reply app = this.api.get("/v1/apps/" + appId);
+		assertThat(this.fixture.runtime().only(first).destroyed()).isTrue();
+		assertThat(this.fixture.runtime().only(second).destroyed()).isTrue();
+		assertThat(this.fixture.api().get("/v1/services/" + first).text("/service/status")).isEqualTo("DELETED");
+		assertThat(this.fixture.api().get("/v1/services/" + second).text("/service/status")).isEqualTo("DELETED");
+		TestApi.Reply app = this.fixture.api().get("/v1/apps/" + appId);
 		assertThat(app.text("/app/status")).isEqualTo("DELETED");
 		assertThat(app.text("/app/domains/0/status")).isEqualTo("DELETED");
-		assertThat(this.controlPlane.apps()).extracting(AppView::status).containsExactly("DELETED");
-		assertThat(this.controlPlane.services()).extracting(ServiceView::status).containsExactly("DELETED", "DELETED");
-		assertThat(this.api.delete("/v1/apps/" + appId).status()).isEqualTo(404);
+		assertThat(this.fixture.controlPlane().apps()).extracting(AppView::status).containsExactly("DELETED");
+		assertThat(this.fixture.controlPlane().services()).extracting(ServiceView::status)
+			.containsExactly("DELETED", "DELETED");
+		assertThat(this.fixture.api().delete("/v1/apps/" + appId).status()).isEqualTo(404);
 	}
 
 }

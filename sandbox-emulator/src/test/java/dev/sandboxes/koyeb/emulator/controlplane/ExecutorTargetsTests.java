@@ -22,41 +22,32 @@ import java.time.Duration;
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.controlplane.ServiceLifeCycle;
 import dev.sandboxes.koyeb.emulator.executor.ExecutorTarget;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class ExecutorTargetsTests {
 
-	private final MutableClock clock = new MutableClock();
-
-	private final RecordingRuntime runtime = new RecordingRuntime();
-
-	private final ControlPlane controlPlane = new ControlPlane(TestApi.settings(this.clock), this.runtime);
-
-	private final TestApi api = new TestApi(this.controlPlane);
-
-	@AfterEach
-	void close() {
-		this.controlPlane.close();
-	}
+	@RegisterExtension
+	final ControlPlaneFixture fixture = new ControlPlaneFixture();
 
 	@Test
 	void findsTheSandboxOfARoutingKey() {
 		String serviceId = create();
-		String routingKey = this.controlPlane.services().get(0).routingKey();
-		ExecutorTarget target = this.controlPlane.findByRoutingKey(routingKey).orElseThrow();
-		assertThat(target.enter()).isSameAs(this.runtime.only(serviceId));
+		String routingKey = this.fixture.controlPlane().services().get(0).routingKey();
+		ExecutorTarget target = this.fixture.controlPlane().findByRoutingKey(routingKey).orElseThrow();
+		assertThat(target.enter()).isSameAs(this.fixture.runtime().only(serviceId));
 		target.exit();
-		assertThat(this.controlPlane.findByRoutingKey("0123456789abcdef0123456789abcdef")).isEmpty();
+		assertThat(this.fixture.controlPlane().findByRoutingKey("0123456789abcdef0123456789abcdef")).isEmpty();
 	}
 
 	@Test
 	void acceptsOnlyTheSandboxSecret() {
 		create();
-		ExecutorTarget target = this.controlPlane.findByRoutingKey(this.controlPlane.services().get(0).routingKey())
+		String routingKey = this.fixture.controlPlane().services().get(0).routingKey();
+		ExecutorTarget target = this.fixture.controlPlane().findByRoutingKey(routingKey)
 			.orElseThrow();
 		assertThat(target.acceptsSecret(TestApi.SECRET)).isTrue();
 		assertThat(target.acceptsSecret(TestApi.SECRET + "x")).isFalse();
@@ -67,17 +58,17 @@ class ExecutorTargetsTests {
 	@Test
 	void deletedSandboxIsNoLongerATarget() {
 		String serviceId = create();
-		String routingKey = this.controlPlane.services().get(0).routingKey();
-		ExecutorTarget target = this.controlPlane.findByRoutingKey(routingKey).orElseThrow();
-		assertThat(this.api.delete("/v1/services/" + serviceId).status()).isEqualTo(200);
-		assertThat(this.controlPlane.findByRoutingKey(routingKey)).isEmpty();
+		String routingKey = this.fixture.controlPlane().services().get(0).routingKey();
+		ExecutorTarget target = this.fixture.controlPlane().findByRoutingKey(routingKey).orElseThrow();
+		assertThat(this.fixture.api().delete("/v1/services/" + serviceId).status()).isEqualTo(200);
+		assertThat(this.fixture.controlPlane().findByRoutingKey(routingKey)).isEmpty();
 		assertThatIllegalStateException().isThrownBy(target::enter)
 			.withMessage("Sandbox " + serviceId + " is no longer running");
 	}
 
 	private String create() {
-		String appId = this.api.createApp("my-app", true);
-		return this.api
+		String appId = this.fixture.api().createApp("my-app", true);
+		return this.fixture.api()
 			.createSandbox(appId, "target", SandboxSpec.builder().idleTimeout(Duration.ZERO).build(),
 					new ServiceLifeCycle(0L, 0L))
 			.path("id")

@@ -22,8 +22,8 @@ import java.time.Duration;
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.controlplane.ServiceLifeCycle;
 import dev.sandboxes.koyeb.emulator.executor.ExecutorTarget;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,168 +36,159 @@ class LifecycleEnforcementTests {
 		.idleTimeout(Duration.ofMinutes(5))
 		.build();
 
-	private final MutableClock clock = new MutableClock();
-
-	private final RecordingRuntime runtime = new RecordingRuntime();
-
-	private final ControlPlane controlPlane = new ControlPlane(TestApi.settings(this.clock), this.runtime);
-
-	private final TestApi api = new TestApi(this.controlPlane);
-
-	@AfterEach
-	void close() {
-		this.controlPlane.close();
-	}
+	@RegisterExtension
+	final ControlPlaneFixture fixture = new ControlPlaneFixture();
 
 	@Test
 	void deletesAfterCreation() {
-		String appId = this.api.createApp("my-app", true);
+		String appId = this.fixture.api().createApp("my-app", true);
 		String serviceId = create(appId, ALWAYS_ON, new ServiceLifeCycle(120L, 0L));
-		this.clock.advanceSeconds(119);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(119);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().status()).isEqualTo("HEALTHY");
-		this.clock.advanceSeconds(1);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(1);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().status()).isEqualTo("DELETED");
-		assertThat(this.runtime.only(serviceId).destroyed()).isTrue();
-		assertThat(this.controlPlane.apps()).extracting(AppView::status).containsExactly("DELETED");
+		assertThat(this.fixture.runtime().only(serviceId).destroyed()).isTrue();
+		assertThat(this.fixture.controlPlane().apps()).extracting(AppView::status).containsExactly("DELETED");
 	}
 
 	@Test
 	void raisingDeleteAfterCreateExtendsTheLifetime() {
-		String appId = this.api.createApp("my-app", true);
+		String appId = this.fixture.api().createApp("my-app", true);
 		String serviceId = create(appId, ALWAYS_ON, new ServiceLifeCycle(120L, 0L));
-		this.clock.advanceSeconds(100);
-		assertThat(this.api.patch("/v1/services/" + serviceId, "{\"life_cycle\": {\"delete_after_create\": 300}}")
+		this.fixture.clock().advanceSeconds(100);
+		assertThat(this.fixture.api().patch("/v1/services/" + serviceId, "{\"life_cycle\": {\"delete_after_create\": 300}}")
 			.status()).isEqualTo(200);
-		this.clock.advanceSeconds(199);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(199);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().status()).isEqualTo("HEALTHY");
-		this.clock.advanceSeconds(1);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(1);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().status()).isEqualTo("DELETED");
 	}
 
 	@Test
 	void sleepsAfterItsIdleDelay() {
-		String appId = this.api.createApp("my-app", true);
+		String appId = this.fixture.api().createApp("my-app", true);
 		String serviceId = create(appId, SLEEPS_AFTER_300_S, new ServiceLifeCycle(0L, 0L));
-		this.clock.advanceSeconds(299);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(299);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().deploymentStatus()).isEqualTo("HEALTHY");
-		this.clock.advanceSeconds(1);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(1);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().deploymentStatus()).isEqualTo("SLEEPING");
 		assertThat(service().status()).isEqualTo("HEALTHY");
-		assertThat(this.api.latestDeployment(serviceId).path("status").stringValue()).isEqualTo("SLEEPING");
-		assertThat(this.api.get("/v1/services/" + serviceId).text("/service/status")).isEqualTo("HEALTHY");
-		RecordingRuntime.RecordingSandbox sandbox = this.runtime.only(serviceId);
+		assertThat(this.fixture.api().latestDeployment(serviceId).path("status").stringValue()).isEqualTo("SLEEPING");
+		assertThat(this.fixture.api().get("/v1/services/" + serviceId).text("/service/status")).isEqualTo("HEALTHY");
+		RecordingRuntime.RecordingSandbox sandbox = this.fixture.runtime().only(serviceId);
 		assertThat(sandbox.resets()).isOne();
 		assertThat(sandbox.destroyed()).isFalse();
-		this.clock.advanceSeconds(3600);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(3600);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(sandbox.resets()).isOne();
 	}
 
 	@Test
 	void wakesOnExecutorTrafficAndRestartsItsIdleTime() {
-		String appId = this.api.createApp("my-app", true);
+		String appId = this.fixture.api().createApp("my-app", true);
 		String serviceId = create(appId, SLEEPS_AFTER_300_S, new ServiceLifeCycle(0L, 0L));
-		this.clock.advanceSeconds(300);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(300);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().deploymentStatus()).isEqualTo("SLEEPING");
-		this.clock.advanceSeconds(1000);
-		ExecutorTarget target = this.controlPlane.findByRoutingKey(service().routingKey()).orElseThrow();
-		assertThat(target.enter()).isSameAs(this.runtime.only(serviceId));
+		this.fixture.clock().advanceSeconds(1000);
+		ExecutorTarget target = this.fixture.controlPlane().findByRoutingKey(service().routingKey()).orElseThrow();
+		assertThat(target.enter()).isSameAs(this.fixture.runtime().only(serviceId));
 		assertThat(service().deploymentStatus()).isEqualTo("HEALTHY");
 		target.exit();
-		this.clock.advanceSeconds(299);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(299);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().deploymentStatus()).isEqualTo("HEALTHY");
-		this.clock.advanceSeconds(1);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(1);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().deploymentStatus()).isEqualTo("SLEEPING");
-		assertThat(this.runtime.only(serviceId).resets()).isEqualTo(2);
+		assertThat(this.fixture.runtime().only(serviceId).resets()).isEqualTo(2);
 	}
 
 	@Test
 	void requestInFlightKeepsTheSandboxAwake() {
-		String appId = this.api.createApp("my-app", true);
+		String appId = this.fixture.api().createApp("my-app", true);
 		String serviceId = create(appId, SLEEPS_AFTER_300_S, new ServiceLifeCycle(0L, 0L));
-		ExecutorTarget target = this.controlPlane.findByRoutingKey(service().routingKey()).orElseThrow();
+		ExecutorTarget target = this.fixture.controlPlane().findByRoutingKey(service().routingKey()).orElseThrow();
 		target.enter();
-		this.clock.advanceSeconds(1000);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(1000);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().deploymentStatus()).isEqualTo("HEALTHY");
 		target.exit();
-		this.clock.advanceSeconds(299);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(299);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().deploymentStatus()).isEqualTo("HEALTHY");
-		assertThat(this.runtime.only(serviceId).resets()).isZero();
-		this.clock.advanceSeconds(1);
-		this.controlPlane.enforceLifecycle();
+		assertThat(this.fixture.runtime().only(serviceId).resets()).isZero();
+		this.fixture.clock().advanceSeconds(1);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().deploymentStatus()).isEqualTo("SLEEPING");
 	}
 
 	@Test
 	void deletesAfterSleeping() {
-		String appId = this.api.createApp("my-app", true);
+		String appId = this.fixture.api().createApp("my-app", true);
 		String serviceId = create(appId, SLEEPS_AFTER_300_S, new ServiceLifeCycle(0L, 600L));
-		this.clock.advanceSeconds(300);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(300);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().deploymentStatus()).isEqualTo("SLEEPING");
-		this.clock.advanceSeconds(599);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(599);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().status()).isEqualTo("HEALTHY");
-		this.clock.advanceSeconds(1);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(1);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().status()).isEqualTo("DELETED");
-		assertThat(this.runtime.only(serviceId).destroyed()).isTrue();
-		assertThat(this.controlPlane.apps()).extracting(AppView::status).containsExactly("DELETED");
+		assertThat(this.fixture.runtime().only(serviceId).destroyed()).isTrue();
+		assertThat(this.fixture.controlPlane().apps()).extracting(AppView::status).containsExactly("DELETED");
 	}
 
 	@Test
 	void alwaysOnSandboxNeverSleeps() {
-		String appId = this.api.createApp("my-app", true);
+		String appId = this.fixture.api().createApp("my-app", true);
 		String serviceId = create(appId, ALWAYS_ON, new ServiceLifeCycle(0L, 600L));
-		this.clock.advanceSeconds(100_000);
-		this.controlPlane.enforceLifecycle();
+		this.fixture.clock().advanceSeconds(100_000);
+		this.fixture.controlPlane().enforceLifecycle();
 		assertThat(service().deploymentStatus()).isEqualTo("HEALTHY");
-		assertThat(this.runtime.only(serviceId).resets()).isZero();
+		assertThat(this.fixture.runtime().only(serviceId).resets()).isZero();
 	}
 
 	@Test
 	void startedControlPlaneEnforcesOnItsOwnThread() {
-		String appId = this.api.createApp("my-app", true);
+		String appId = this.fixture.api().createApp("my-app", true);
 		String serviceId = create(appId, ALWAYS_ON, new ServiceLifeCycle(60L, 0L));
-		this.controlPlane.start();
-		this.clock.advanceSeconds(60);
+		this.fixture.controlPlane().start();
+		this.fixture.clock().advanceSeconds(60);
 		await().atMost(Duration.ofSeconds(5)).until(() -> "DELETED".equals(service().status()));
-		assertThat(this.runtime.only(serviceId).destroyedBy()).isEqualTo("koyeb-emulator-lifecycle");
+		assertThat(this.fixture.runtime().only(serviceId).destroyedBy()).isEqualTo("koyeb-emulator-lifecycle");
 	}
 
 	@Test
 	void closeStopsEnforcementAndDeletesEverything() {
-		String keptApp = this.api.createApp("kept-app", false);
-		String sandboxApp = this.api.createApp("sandbox-app", true);
+		String keptApp = this.fixture.api().createApp("kept-app", false);
+		String sandboxApp = this.fixture.api().createApp("sandbox-app", true);
 		create(keptApp, ALWAYS_ON, new ServiceLifeCycle(0L, 0L));
 		create(sandboxApp, SLEEPS_AFTER_300_S, new ServiceLifeCycle(0L, 0L));
-		this.controlPlane.start();
+		this.fixture.controlPlane().start();
 		await().atMost(Duration.ofSeconds(5)).until(() -> lifecycleThreadAlive());
-		this.controlPlane.close();
-		assertThat(this.runtime.sandboxes()).hasSize(2).allMatch(RecordingRuntime.RecordingSandbox::destroyed);
-		assertThat(this.controlPlane.services()).extracting(ServiceView::status).containsExactly("DELETED", "DELETED");
-		assertThat(this.controlPlane.apps()).extracting(AppView::status).containsExactly("DELETED", "DELETED");
+		this.fixture.controlPlane().close();
+		assertThat(this.fixture.runtime().sandboxes()).hasSize(2).allMatch(RecordingRuntime.RecordingSandbox::destroyed);
+		assertThat(this.fixture.controlPlane().services()).extracting(ServiceView::status)
+			.containsExactly("DELETED", "DELETED");
+		assertThat(this.fixture.controlPlane().apps()).extracting(AppView::status).containsExactly("DELETED", "DELETED");
 		await().atMost(Duration.ofSeconds(5)).until(() -> !lifecycleThreadAlive());
 	}
 
 	private String create(String appId, SandboxSpec spec, ServiceLifeCycle lifeCycle) {
-		return this.api.createSandbox(appId, "sandbox", spec, lifeCycle).path("id").stringValue();
+		return this.fixture.api().createSandbox(appId, "sandbox", spec, lifeCycle).path("id").stringValue();
 	}
 
 	private ServiceView service() {
-		assertThat(this.controlPlane.services()).hasSize(1);
-		return this.controlPlane.services().get(0);
+		assertThat(this.fixture.controlPlane().services()).hasSize(1);
+		return this.fixture.controlPlane().services().get(0);
 	}
 
 	private static boolean lifecycleThreadAlive() {

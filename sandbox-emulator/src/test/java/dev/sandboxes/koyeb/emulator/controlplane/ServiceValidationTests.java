@@ -19,9 +19,9 @@ package dev.sandboxes.koyeb.emulator.controlplane;
 
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.controlplane.ServiceLifeCycle;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,24 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceValidationTests {
 
-	private final MutableClock clock = new MutableClock();
-
-	private final RecordingRuntime runtime = new RecordingRuntime();
-
-	private final ControlPlane controlPlane = new ControlPlane(TestApi.settings(this.clock), this.runtime);
-
-	private final TestApi api = new TestApi(this.controlPlane);
+	@RegisterExtension
+	final ControlPlaneFixture fixture = new ControlPlaneFixture();
 
 	private String appId = "";
 
 	@BeforeEach
 	void createApp() {
-		this.appId = this.api.createApp("my-app", false);
-	}
-
-	@AfterEach
-	void close() {
-		this.controlPlane.close();
+		this.appId = this.fixture.api().createApp("my-app", false);
 	}
 
 	@ParameterizedTest(name = "{3}: {1} = {2}")
@@ -88,15 +78,15 @@ class ServiceValidationTests {
 		ObjectNode body = validBody();
 		ObjectNode target = (ObjectNode) ("/".equals(parent) ? body : body.at(parent));
 		target.set(member, TestApi.JSON.readTree(json));
-		TestApi.Reply reply = this.api.post("/v1/services", body.toString());
+		TestApi.Reply reply = this.fixture.api().post("/v1/services", body.toString());
 		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
 		assertThat(reply.json().path("status").intValue()).isEqualTo(400);
 		assertThat(reply.text("/code")).isEqualTo("invalid_argument");
 		assertThat(reply.text("/message")).isEqualTo("Validation error");
 		assertThat(reply.json().path("fields").findValuesAsString("field")).containsExactly(field);
 		assertThat(reply.text("/fields/0/description")).isNotBlank();
-		assertThat(this.runtime.sandboxes()).isEmpty();
-		assertThat(this.controlPlane.services()).isEmpty();
+		assertThat(this.fixture.runtime().sandboxes()).isEmpty();
+		assertThat(this.fixture.controlPlane().services()).isEmpty();
 	}
 
 	@Test
@@ -105,7 +95,7 @@ class ServiceValidationTests {
 		((ObjectNode) body.at("/definition")).put("type", "WORKER").put("name", "Bad Name");
 		((ObjectNode) body.at("/life_cycle")).put("delete_after_create", 10);
 		((ObjectNode) body.at("/definition/instance_types/0")).put("type", "gpu");
-		TestApi.Reply reply = this.api.post("/v1/services", body.toString());
+		TestApi.Reply reply = this.fixture.api().post("/v1/services", body.toString());
 		assertThat(reply.body()).isEqualTo(
 				"{\"status\":400,\"code\":\"invalid_argument\",\"message\":\"Validation error\","
 				+ "\"fields\":[{\"field\":\"definition.name\",\"description\":"
@@ -122,7 +112,7 @@ class ServiceValidationTests {
 	@Test
 	void appMustExist() {
 		ObjectNode body = validBody().put("app_id", "74140198-4d29-4a1e-bdc9-5cc2b355ccd0");
-		TestApi.Reply reply = this.api.post("/v1/services", body.toString());
+		TestApi.Reply reply = this.fixture.api().post("/v1/services", body.toString());
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.text("/fields/0/field")).isEqualTo("app_id");
 		assertThat(reply.text("/fields/0/description"))
@@ -131,13 +121,13 @@ class ServiceValidationTests {
 
 	@Test
 	void nameMustBeFreeInTheApp() {
-		assertThat(this.api.post("/v1/services", validBody().toString()).status()).isEqualTo(200);
-		TestApi.Reply reply = this.api.post("/v1/services", validBody().toString());
+		assertThat(this.fixture.api().post("/v1/services", validBody().toString()).status()).isEqualTo(200);
+		TestApi.Reply reply = this.fixture.api().post("/v1/services", validBody().toString());
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.text("/fields/0/field")).isEqualTo("definition.name");
 		assertThat(reply.text("/fields/0/description")).isEqualTo("is already the name of another service of the app");
-		String otherApp = this.api.createApp("other-app", false);
-		assertThat(this.api.post("/v1/services", validBody().put("app_id", otherApp).toString()).status())
+		String otherApp = this.fixture.api().createApp("other-app", false);
+		assertThat(this.fixture.api().post("/v1/services", validBody().put("app_id", otherApp).toString()).status())
 			.isEqualTo(200);
 	}
 
@@ -146,9 +136,9 @@ class ServiceValidationTests {
 		ObjectNode body = validBody();
 		((ObjectNode) body.at("/definition/scalings/0/targets/0")).putObject("sleep_idle_delay").put("value", 7200);
 		((ObjectNode) body.at("/life_cycle")).put("delete_after_create", 86400).put("delete_after_sleep", 60);
-		TestApi.Reply reply = this.api.post("/v1/services", body.toString());
+		TestApi.Reply reply = this.fixture.api().post("/v1/services", body.toString());
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-		assertThat(this.controlPlane.services().get(0).deleteAfterSleep()).isEqualTo(60);
+		assertThat(this.fixture.controlPlane().services().get(0).deleteAfterSleep()).isEqualTo(60);
 	}
 
 	private ObjectNode validBody() {
