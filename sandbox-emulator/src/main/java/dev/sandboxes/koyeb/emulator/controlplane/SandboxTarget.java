@@ -34,4 +34,10 @@ record SandboxTarget(String deploymentId, SandboxDefinition definition, Map<Stri
 		configFiles = Map.copyOf(configFiles);
 	}
 
+	@Override
+	public String toString() {
+		return "SandboxTarget[deploymentId=" + this.deploymentId + ", definition=" + this.definition
+				+ ", configFiles=" + this.configFiles.keySet() + "]";
+	}
+
 }
