@@ -27,8 +27,9 @@ import dev.sandboxes.koyeb.observation.SandboxObservations;
  * @param executor the executor client
  * @param observations the observation of operations
  * @param settings the defaults and deadlines
+ * @param listener told of creations, uses and deletions
  */
 record ClientContext(KoyebApi api, ExecutorClient executor, SandboxObservations observations,
-		ClientSettings settings) {
+		ClientSettings settings, SandboxListener listener) {
 
 }

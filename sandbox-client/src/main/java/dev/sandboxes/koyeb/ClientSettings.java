@@ -19,6 +19,8 @@ package dev.sandboxes.koyeb;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Defaults and deadlines shared by a template and the sandboxes it hands out.
  *
@@ -29,7 +31,7 @@ import java.time.Duration;
  * @param execTimeout deadline of commands and transfers whose call sets none
  * @param clock clock used for lifetime arithmetic
  */
-record ClientSettings(String region, String instanceType, SandboxLifecycle lifecycle, Duration readyTimeout,
-		Duration execTimeout, Clock clock) {
+record ClientSettings(String region, String instanceType, SandboxLifecycle lifecycle, LifecycleCaps lifecycleCaps,
+		@Nullable SandboxOwner owner, Duration readyTimeout, Duration execTimeout, Clock clock) {
 
 }

@@ -80,7 +80,7 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 
 	@Override
 	public Mono<SandboxInfo> info() {
-		return observe("info", this.context.api().getService(id()).map(SandboxInfos::of));
+		return observeQuietly("info", this.context.api().getService(id()).map(SandboxInfos::of));
 	}
 
 	@Override
@@ -102,7 +102,7 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 
 	@Override
 	public Flux<ExecEvent> execStream(ExecSpec spec) {
-		return this.context.observations().observeMany("exec.stream", id(), stream(spec));
+		return observeMany("exec.stream", stream(spec));
 	}
 
 	/**
@@ -136,6 +136,7 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 	@Override
 	public Mono<Void> updateLifecycle(SandboxLifecycle lifecycle) {
 		SpecValidation.checkLifecycle(lifecycle);
+		this.context.settings().lifecycleCaps().check(lifecycle.deleteAfter(), lifecycle.deleteAfterInactivity());
 		return observe("lifecycle.update", patchLifecycle((service) -> lifecycle));
 	}
 
@@ -146,7 +147,8 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 		return observe("lifecycle.extend", patchLifecycle((service) -> {
 			Instant createdAt = (service.createdAt() != null) ? service.createdAt() : clock.instant();
 			Duration age = Duration.between(createdAt, clock.instant());
-			return SandboxLifecycle.deleteAfter(LifetimeArithmetic.deleteAfterFromNow(age, duration));
+			return SandboxLifecycle.deleteAfter(LifetimeArithmetic.deleteAfterFromNow(age, duration,
+					this.context.settings().lifecycleCaps().maxDeleteAfter()));
 		}));
 	}
 
@@ -169,14 +171,17 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 
 	@Override
 	public Mono<Boolean> isHealthy() {
-		return observe("health", executor().flatMap((endpoint) -> this.context.executor().isHealthy(endpoint)));
+		return observeQuietly("health", executor().flatMap((endpoint) -> this.context.executor().isHealthy(endpoint)));
 	}
 
 	@Override
 	public Mono<Void> delete() {
 		KoyebApi api = this.context.api();
 		Mono<Void> delete = this.identity.ownsApp() ? api.deleteApp(appId()) : api.deleteService(id());
-		return observe("delete", delete.doOnSuccess((done) -> logger.debug("Deleted sandbox {}", id())));
+		return observeQuietly("delete", delete.doOnSuccess((done) -> {
+			logger.debug("Deleted sandbox {}", id());
+			this.context.listener().deleted(id());
+		}));
 	}
 
 	@Override
@@ -196,12 +201,27 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 		return this.address;
 	}
 
+	/**
+	 * Observe an operation that uses the sandbox, telling the listener when it starts.
+	 */
 	<T> Mono<T> observe(String operation, Mono<T> mono) {
-		return this.context.observations().observe(operation, id(), mono);
+		return observeQuietly(operation, mono.doOnSubscribe((subscription) -> this.context.listener().used(id())));
 	}
 
+	/**
+	 * Observe a streaming operation that uses the sandbox, telling the listener when it
+	 * starts.
+	 */
 	<T> Flux<T> observeMany(String operation, Flux<T> flux) {
-		return this.context.observations().observeMany(operation, id(), flux);
+		return this.context.observations()
+			.observeMany(operation, id(), flux.doOnSubscribe((subscription) -> this.context.listener().used(id())));
+	}
+
+	/**
+	 * Observe an operation that reads or removes the sandbox without using it.
+	 */
+	private <T> Mono<T> observeQuietly(String operation, Mono<T> mono) {
+		return this.context.observations().observe(operation, id(), mono);
 	}
 
 	Duration execTimeout(ExecSpec spec) {

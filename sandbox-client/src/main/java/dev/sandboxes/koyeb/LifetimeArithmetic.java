@@ -21,22 +21,22 @@ import java.time.Duration;
 /**
  * Converts "delete N from now" into Koyeb's {@code delete_after_create}, which is measured
  * from the sandbox's creation: the sandbox's age plus N, rounded up to whole seconds and
- * checked against Koyeb's limit.
+ * checked against Koyeb's limit or a stricter cap.
  */
 final class LifetimeArithmetic {
 
 	private LifetimeArithmetic() {
 	}
 
-	static Duration deleteAfterFromNow(Duration age, Duration fromNow) {
+	static Duration deleteAfterFromNow(Duration age, Duration fromNow, Duration max) {
 		Duration total = (age.isNegative() ? Duration.ZERO : age).plus(fromNow);
 		long seconds = total.toSeconds() + ((total.toNanosPart() > 0) ? 1 : 0);
 		Duration deleteAfter = Duration.ofSeconds(Math.max(seconds, SandboxLimits.DELETE_AFTER_CREATE_MIN.toSeconds()));
-		if (deleteAfter.compareTo(SandboxLimits.DELETE_AFTER_CREATE_MAX) > 0) {
+		if (deleteAfter.compareTo(max) > 0) {
 			throw new InvalidSandboxSpecException("deleteAfter", fromNow,
 					"the sandbox is " + age.toSeconds() + " s old and may live at most "
-							+ SandboxLimits.DELETE_AFTER_CREATE_MAX.toSeconds() + " s after its creation, so at most "
-							+ Math.max(0, SandboxLimits.DELETE_AFTER_CREATE_MAX.minus(age).toSeconds())
+							+ max.toSeconds() + " s after its creation, so at most "
+							+ Math.max(0, max.minus(age).toSeconds())
 							+ " s from now");
 		}
 		return deleteAfter;

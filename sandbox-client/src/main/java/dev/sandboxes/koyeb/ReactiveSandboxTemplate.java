@@ -111,7 +111,9 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 	@Override
 	public Mono<Void> delete(String id) {
 		SpecValidation.checkNotBlank("id", id);
-		return this.context.observations().observe("delete", id, this.context.api().deleteService(id));
+		return this.context.observations()
+			.observe("delete", id,
+					this.context.api().deleteService(id).doOnSuccess((done) -> this.context.listener().deleted(id)));
 	}
 
 	@Override

@@ -62,11 +62,13 @@ final class SandboxCreation {
 			KoyebApi api = this.context.api();
 			ClientSettings settings = this.context.settings();
 			String secret = RandomTokens.secret();
-			String name = (spec.name() != null) ? spec.name() : "sandbox-" + RandomTokens.suffix(10);
+			String name = name(spec, settings.owner());
 			String region = (spec.region() != null) ? spec.region() : settings.region();
 			String instanceType = (spec.instanceType() != null) ? spec.instanceType() : settings.instanceType();
+			ServiceLifeCycle lifeCycle = lifeCycle(spec, settings.lifecycle());
+			checkCaps(spec, lifeCycle, settings.lifecycleCaps());
 			CreateService dryRun = SandboxServiceDefinitions.createService(spec, KoyebApi.DRY_RUN_APP_ID, name, region,
-					instanceType, lifeCycle(spec, settings.lifecycle()), secret);
+					instanceType, lifeCycle, secret);
 			AtomicReference<@Nullable SandboxIdentity> created = new AtomicReference<>();
 			AtomicReference<@Nullable String> ownedApp = new AtomicReference<>();
 			return api.validateService(dryRun, secret)
@@ -79,6 +81,7 @@ final class SandboxCreation {
 				.flatMap((identity) -> connect(spec, identity, secret))
 				.doOnSuccess((sandbox) -> {
 					created.set(null);
+					this.context.listener().created(sandbox.id(), sandbox.name());
 					logger.debug("Created sandbox {} ('{}') in app {}", sandbox.id(), sandbox.name(), sandbox.appId());
 				})
 				.doOnCancel(() -> cleanUpAfterCancel(created.get(), ownedApp.get()));
@@ -164,6 +167,27 @@ final class SandboxCreation {
 		Duration deleteAfterInactivity = spec.idleTimeout().isZero() ? spec.deleteAfterInactivity()
 				: firstNonNull(spec.deleteAfterInactivity(), defaults.deleteAfterInactivity());
 		return new ServiceLifeCycle(seconds(deleteAfter), seconds(deleteAfterInactivity));
+	}
+
+	private static String name(SandboxSpec spec, @Nullable SandboxOwner owner) {
+		if (owner != null) {
+			return owner.sandboxName((spec.name() != null) ? spec.name() : RandomTokens.suffix(10));
+		}
+		return (spec.name() != null) ? spec.name() : "sandbox-" + RandomTokens.suffix(10);
+	}
+
+	/**
+	 * Check the rules a new sandbox gets against the caps; deletion after sleep matters
+	 * only to a sandbox that can sleep.
+	 */
+	private static void checkCaps(SandboxSpec spec, ServiceLifeCycle lifeCycle, LifecycleCaps caps) {
+		Duration deleteAfterSleep = spec.idleTimeout().isZero() ? null
+				: Duration.ofSeconds(nonNull(lifeCycle.deleteAfterSleep()));
+		caps.check(Duration.ofSeconds(nonNull(lifeCycle.deleteAfterCreate())), deleteAfterSleep);
+	}
+
+	private static long nonNull(@Nullable Long seconds) {
+		return (seconds != null) ? seconds : 0;
 	}
 
 	static String appName(String sandboxName, long epochSecond) {

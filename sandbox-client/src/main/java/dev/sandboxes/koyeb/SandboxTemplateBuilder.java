@@ -19,6 +19,8 @@ package dev.sandboxes.koyeb;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.sandboxes.koyeb.controlplane.KoyebApi;
 import dev.sandboxes.koyeb.executor.ExecutorClient;
@@ -73,6 +75,12 @@ public final class SandboxTemplateBuilder {
 	private String instanceType = DEFAULT_INSTANCE_TYPE;
 
 	private SandboxLifecycle defaultLifecycle = new SandboxLifecycle(null, null);
+
+	private LifecycleCaps lifecycleCaps = LifecycleCaps.NONE;
+
+	private @Nullable SandboxOwner owner;
+
+	private final List<SandboxListener> listeners = new ArrayList<>();
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -201,6 +209,40 @@ public final class SandboxTemplateBuilder {
 	}
 
 	/**
+	 * Set the longest lifecycle any sandbox may have, a policy stricter than Koyeb's
+	 * limits: under a cap, a rule must be on and no longer than the cap, at creation and
+	 * in every later change. Checked before any HTTP call.
+	 * @param maxima the caps; a {@code null} or zero component means no cap
+	 * @return this builder
+	 */
+	public SandboxTemplateBuilder lifecycleCaps(SandboxLifecycle maxima) {
+		this.lifecycleCaps = LifecycleCaps.of(maxima);
+		return this;
+	}
+
+	/**
+	 * Set the owner written into the name of every sandbox this template creates, so that
+	 * the owner's sandboxes can be told apart in a plain list.
+	 * @param owner the owner
+	 * @return this builder
+	 * @see SandboxOwner
+	 */
+	public SandboxTemplateBuilder owner(SandboxOwner owner) {
+		this.owner = owner;
+		return this;
+	}
+
+	/**
+	 * Add a listener told of the creations, uses and deletions made through the template.
+	 * @param listener the listener
+	 * @return this builder
+	 */
+	public SandboxTemplateBuilder listener(SandboxListener listener) {
+		this.listeners.add(listener);
+		return this;
+	}
+
+	/**
 	 * Set the registry observing every operation; {@link ObservationRegistry#NOOP} by
 	 * default.
 	 * @param observationRegistry the registry
@@ -264,8 +306,9 @@ public final class SandboxTemplateBuilder {
 		SandboxObservations observations = new SandboxObservations(this.observationRegistry,
 				this.observationConvention);
 		ClientSettings settings = new ClientSettings(this.region, this.instanceType, this.defaultLifecycle,
-				this.readyTimeout, this.execTimeout, this.clock);
-		return new ReactiveSandboxTemplate(new ClientContext(api, executor, observations, settings));
+				this.lifecycleCaps, this.owner, this.readyTimeout, this.execTimeout, this.clock);
+		return new ReactiveSandboxTemplate(
+				new ClientContext(api, executor, observations, settings, new SandboxListeners(this.listeners)));
 	}
 
 	/**
@@ -285,7 +328,7 @@ public final class SandboxTemplateBuilder {
 	@Override
 	public String toString() {
 		return "SandboxTemplateBuilder[baseUrl=" + this.baseUrl + ", region=" + this.region + ", instanceType="
-				+ this.instanceType + "]";
+				+ this.instanceType + ", owner=" + this.owner + "]";
 	}
 
 }

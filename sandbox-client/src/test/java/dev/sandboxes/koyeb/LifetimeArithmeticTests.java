@@ -28,34 +28,36 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class LifetimeArithmeticTests {
 
+	private static final Duration MAX = SandboxLimits.DELETE_AFTER_CREATE_MAX;
+
 	@Test
 	void extendingAddsTheAgeToTheRequestedTime() {
-		assertThat(LifetimeArithmetic.deleteAfterFromNow(Duration.ofMinutes(20), Duration.ofMinutes(30)))
+		assertThat(LifetimeArithmetic.deleteAfterFromNow(Duration.ofMinutes(20), Duration.ofMinutes(30), MAX))
 			.isEqualTo(Duration.ofMinutes(50));
 	}
 
 	@Test
 	void partialSecondsRoundUp() {
-		assertThat(LifetimeArithmetic.deleteAfterFromNow(Duration.ofMillis(10_200), Duration.ofMinutes(1)))
+		assertThat(LifetimeArithmetic.deleteAfterFromNow(Duration.ofMillis(10_200), Duration.ofMinutes(1), MAX))
 			.isEqualTo(Duration.ofSeconds(71));
 	}
 
 	@Test
 	void neverGoesBelowKoyebsMinimum() {
-		assertThat(LifetimeArithmetic.deleteAfterFromNow(Duration.ZERO, Duration.ofSeconds(5)))
+		assertThat(LifetimeArithmetic.deleteAfterFromNow(Duration.ZERO, Duration.ofSeconds(5), MAX))
 			.isEqualTo(Duration.ofSeconds(60));
 	}
 
 	@Test
 	void exactlyTwentyFourHoursAfterCreationIsAllowed() {
-		assertThat(LifetimeArithmetic.deleteAfterFromNow(Duration.ofHours(23), Duration.ofHours(1)))
+		assertThat(LifetimeArithmetic.deleteAfterFromNow(Duration.ofHours(23), Duration.ofHours(1), MAX))
 			.isEqualTo(Duration.ofHours(24));
 	}
 
 	@Test
 	void beyondTwentyFourHoursAfterCreationIsRejectedWithWhatRemains() {
 		assertThatExceptionOfType(InvalidSandboxSpecException.class)
-			.isThrownBy(() -> LifetimeArithmetic.deleteAfterFromNow(Duration.ofHours(23), Duration.ofHours(2)))
+			.isThrownBy(() -> LifetimeArithmetic.deleteAfterFromNow(Duration.ofHours(23), Duration.ofHours(2), MAX))
 			.withMessage("Invalid deleteAfter 'PT2H': the sandbox is 82800 s old and may live at most 86400 s"
 					+ " after its creation, so at most 3600 s from now");
 	}
