@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param execTimeout deadline of commands and transfers whose call sets none
  * @param clock clock used for lifetime arithmetic
  */
-record ClientSettings(String region, String instanceType, SandboxLifecycle lifecycle, LifecycleCaps lifecycleCaps,
+record ClientSettings(String image, String region, String instanceType, SandboxLifecycle lifecycle, LifecycleCaps lifecycleCaps,
 		@Nullable SandboxOwner owner, Duration readyTimeout, Duration execTimeout, Clock clock) {
 
 }

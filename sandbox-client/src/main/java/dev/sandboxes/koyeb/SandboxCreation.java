@@ -57,8 +57,9 @@ final class SandboxCreation {
 		this.readiness = readiness;
 	}
 
-	Mono<ReactiveSandbox> create(SandboxSpec spec) {
+	Mono<ReactiveSandbox> create(SandboxSpec requested) {
 		return Mono.defer(() -> {
+			SandboxSpec spec = withImage(requested, this.context.settings().image());
 			KoyebApi api = this.context.api();
 			ClientSettings settings = this.context.settings();
 			String secret = RandomTokens.secret();
@@ -167,6 +168,10 @@ final class SandboxCreation {
 		Duration deleteAfterInactivity = spec.idleTimeout().isZero() ? spec.deleteAfterInactivity()
 				: firstNonNull(spec.deleteAfterInactivity(), defaults.deleteAfterInactivity());
 		return new ServiceLifeCycle(seconds(deleteAfter), seconds(deleteAfterInactivity));
+	}
+
+	private static SandboxSpec withImage(SandboxSpec spec, String defaultImage) {
+		return (spec.image() != null) ? spec : spec.toBuilder().image(defaultImage).build();
 	}
 
 	private static String name(SandboxSpec spec, @Nullable SandboxOwner owner) {

@@ -49,7 +49,7 @@ public final class SandboxSpec {
 	 */
 	public static final String SECRET_ENV_KEY = "SANDBOX_SECRET";
 
-	private final String image;
+	private final @Nullable String image;
 
 	private final @Nullable String name;
 
@@ -92,7 +92,7 @@ public final class SandboxSpec {
 	private final boolean keepOnReadyFailure;
 
 	private SandboxSpec(Builder builder) {
-		this.image = SpecValidation.checkNotBlank("image", builder.image);
+		this.image = (builder.image != null) ? SpecValidation.checkNotBlank("image", builder.image) : null;
 		this.name = (builder.name != null) ? SpecValidation.checkName("name", builder.name,
 				SandboxLimits.NAME_MIN_LENGTH, SandboxLimits.NAME_MAX_LENGTH) : null;
 		this.region = (builder.region != null) ? SpecValidation.checkName("region", builder.region, 2, 32) : null;
@@ -149,8 +149,9 @@ public final class SandboxSpec {
 	 * @return a new builder
 	 */
 	public Builder toBuilder() {
-		Builder builder = new Builder().image(this.image)
-			.idleTimeout(this.idleTimeout)
+		Builder builder = new Builder();
+		builder.image = this.image;
+		builder.idleTimeout(this.idleTimeout)
 			.args(this.args)
 			.entrypoint(this.entrypoint)
 			.privileged(this.privileged)
@@ -175,9 +176,9 @@ public final class SandboxSpec {
 
 	/**
 	 * Return the Docker image.
-	 * @return the image
+	 * @return the image, or {@code null} for the template's default image
 	 */
-	public String image() {
+	public @Nullable String image() {
 		return this.image;
 	}
 
@@ -357,7 +358,7 @@ public final class SandboxSpec {
 	 */
 	public static final class Builder {
 
-		private String image = DEFAULT_IMAGE;
+		private @Nullable String image;
 
 		private @Nullable String name;
 
@@ -403,7 +404,8 @@ public final class SandboxSpec {
 		}
 
 		/**
-		 * Set the Docker image, {@value SandboxSpec#DEFAULT_IMAGE} by default.
+		 * Set the Docker image; the template's default image when unset,
+		 * {@value SandboxSpec#DEFAULT_IMAGE} unless configured otherwise.
 		 * @param image the image
 		 * @return this builder
 		 */

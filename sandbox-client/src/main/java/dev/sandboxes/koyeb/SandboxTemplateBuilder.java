@@ -70,6 +70,8 @@ public final class SandboxTemplateBuilder {
 
 	private Duration execTimeout = Duration.ofMinutes(1);
 
+	private String image = SandboxSpec.DEFAULT_IMAGE;
+
 	private String region = DEFAULT_REGION;
 
 	private String instanceType = DEFAULT_INSTANCE_TYPE;
@@ -173,6 +175,17 @@ public final class SandboxTemplateBuilder {
 	 */
 	public SandboxTemplateBuilder execTimeout(Duration execTimeout) {
 		this.execTimeout = SpecValidation.checkPositive("execTimeout", execTimeout);
+		return this;
+	}
+
+	/**
+	 * Set the Docker image of sandboxes whose spec sets none;
+	 * {@value SandboxSpec#DEFAULT_IMAGE} by default.
+	 * @param image the image
+	 * @return this builder
+	 */
+	public SandboxTemplateBuilder image(String image) {
+		this.image = SpecValidation.checkNotBlank("image", image);
 		return this;
 	}
 
@@ -305,7 +318,7 @@ public final class SandboxTemplateBuilder {
 		ExecutorClient executor = new ExecutorClient(http, this.requestTimeout);
 		SandboxObservations observations = new SandboxObservations(this.observationRegistry,
 				this.observationConvention);
-		ClientSettings settings = new ClientSettings(this.region, this.instanceType, this.defaultLifecycle,
+		ClientSettings settings = new ClientSettings(this.image, this.region, this.instanceType, this.defaultLifecycle,
 				this.lifecycleCaps, this.owner, this.readyTimeout, this.execTimeout, this.clock);
 		return new ReactiveSandboxTemplate(
 				new ClientContext(api, executor, observations, settings, new SandboxListeners(this.listeners)));

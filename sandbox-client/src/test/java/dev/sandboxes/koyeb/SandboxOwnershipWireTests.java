@@ -79,6 +79,16 @@ class SandboxOwnershipWireTests {
 	}
 
 	@Test
+	void templateImageIsUsedWhenTheSpecSetsNone() {
+		SandboxTemplate python = this.koyeb.templateBuilder().image("python:3.12-slim").build();
+		python.create(SandboxSpec.builder().build());
+		python.create(SandboxSpec.ofImage("node:22"));
+		assertThat(this.koyeb.requests("POST /v1/services"))
+			.extracting((request) -> FakeKoyeb.json(request).path("definition").path("docker").path("image").asString())
+			.containsExactly("python:3.12-slim", "node:22");
+	}
+
+	@Test
 	void defaultLifecycleWithinTheCapsIsSent() {
 		this.template.create(SandboxSpec.builder().idleTimeout(Duration.ofMinutes(5)).build());
 		JsonNode lifeCycle = FakeKoyeb.json(this.koyeb.request("POST /v1/services")).path("life_cycle");

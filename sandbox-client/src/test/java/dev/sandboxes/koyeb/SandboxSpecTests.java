@@ -38,7 +38,7 @@ class SandboxSpecTests {
 	@Test
 	void defaultsAreTheSdkDefaults() {
 		SandboxSpec spec = SandboxSpec.builder().build();
-		assertThat(spec.image()).isEqualTo("koyeb/sandbox");
+		assertThat(spec.image()).isNull();
 		assertThat(spec.name()).isNull();
 		assertThat(spec.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(spec.portProtocol()).isEqualTo(PortProtocol.HTTP);

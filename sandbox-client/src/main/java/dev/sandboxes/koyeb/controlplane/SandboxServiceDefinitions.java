@@ -82,7 +82,8 @@ public final class SandboxServiceDefinitions {
 	}
 
 	private static Docker docker(SandboxSpec spec) {
-		return new Docker(spec.image(), spec.command(), nullIfEmpty(spec.args()), nullIfEmpty(spec.entrypoint()),
+		String image = (spec.image() != null) ? spec.image() : SandboxSpec.DEFAULT_IMAGE;
+		return new Docker(image, spec.command(), nullIfEmpty(spec.args()), nullIfEmpty(spec.entrypoint()),
 				spec.privileged(), spec.registrySecret());
 	}
 
