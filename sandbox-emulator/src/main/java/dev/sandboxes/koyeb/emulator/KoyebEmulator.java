@@ -83,6 +83,8 @@ public final class KoyebEmulator implements AutoCloseable {
 
 	private final EmulatorFaults faults = new EmulatorFaults();
 
+	private final Clock clock;
+
 	private volatile String baseUrl = "";
 
 	private KoyebEmulator(Builder builder) {
@@ -94,7 +96,8 @@ public final class KoyebEmulator implements AutoCloseable {
 			this.dataDirectory.close();
 			throw ex;
 		}
-		ControlPlaneSettings settings = new ControlPlaneSettings(clock(builder), () -> this.baseUrl,
+		this.clock = clock(builder);
+		ControlPlaneSettings settings = new ControlPlaneSettings(this.clock, () -> this.baseUrl,
 				builder.deploymentStepDelay, builder.apiToken, ControlPlaneSettings.DEFAULT_LIFECYCLE_CHECK_INTERVAL,
 				ControlPlaneSettings.DEFAULT_ORGANIZATION_ID);
 		this.controlPlane = new ControlPlane(settings, this.runtime);
@@ -165,6 +168,16 @@ public final class KoyebEmulator implements AutoCloseable {
 	 */
 	public int port() {
 		return this.server.port();
+	}
+
+	/**
+	 * Return the clock the emulator's timestamps and lifecycle follow: faster than the
+	 * wall clock under a time scale, so that a client measuring ages against the emulator's
+	 * timestamps should use it too.
+	 * @return the clock
+	 */
+	public Clock clock() {
+		return this.clock;
 	}
 
 	/**

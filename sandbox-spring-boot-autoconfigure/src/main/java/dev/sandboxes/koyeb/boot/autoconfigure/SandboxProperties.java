@@ -1,0 +1,416 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.sandboxes.koyeb.boot.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import dev.sandboxes.koyeb.SandboxSpec;
+import dev.sandboxes.koyeb.SandboxTemplateBuilder;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Configuration properties of Koyeb Sandbox, at {@code koyeb.sandbox}. Every value is
+ * checked at startup; a wrong one fails the start with a message that names the property,
+ * the value and what is allowed.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties(SandboxProperties.PREFIX)
+public class SandboxProperties implements Validator {
+
+	/**
+	 * Prefix of every property.
+	 */
+	public static final String PREFIX = "koyeb.sandbox";
+
+	/**
+	 * Koyeb API token. When unset, the KOYEB_API_TOKEN environment variable is used; when
+	 * neither is set, sandboxes run on an embedded emulator if sandbox-emulator is on the
+	 * classpath.
+	 */
+	private @Nullable String apiToken;
+
+	/**
+	 * Base URL of the Koyeb API.
+	 */
+	private URI baseUrl = URI.create("https://app.koyeb.com");
+
+	/**
+	 * Region of sandboxes that set none.
+	 */
+	private String region = SandboxTemplateBuilder.DEFAULT_REGION;
+
+	/**
+	 * Instance type of sandboxes that set none.
+	 */
+	private String instanceType = SandboxTemplateBuilder.DEFAULT_INSTANCE_TYPE;
+
+	/**
+	 * Docker image of sandboxes that set none.
+	 */
+	private String image = SandboxSpec.DEFAULT_IMAGE;
+
+	/**
+	 * Deadline of each API and executor call, retries included.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Longest wait for a new sandbox to answer.
+	 */
+	private Duration readyTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Deadline of commands and file transfers that set none.
+	 */
+	private Duration execTimeout = Duration.ofMinutes(1);
+
+	/**
+	 * Owner written into the name of every sandbox this application creates, so that the
+	 * reaper, health and endpoint only ever see and touch this application's sandboxes.
+	 * Defaults to spring.application.name.
+	 */
+	private @Nullable String owner;
+
+	/**
+	 * Whether to delete the sandboxes this instance created, and still exist, when the
+	 * application context closes.
+	 */
+	private boolean deleteOnShutdown = true;
+
+	private final Lifecycle lifecycle = new Lifecycle();
+
+	private final Reaper reaper = new Reaper();
+
+	private final Emulator emulator = new Emulator();
+
+	public @Nullable String getApiToken() {
+		return this.apiToken;
+	}
+
+	public void setApiToken(@Nullable String apiToken) {
+		this.apiToken = apiToken;
+	}
+
+	public URI getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(URI baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public String getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(String region) {
+		this.region = region;
+	}
+
+	public String getInstanceType() {
+		return this.instanceType;
+	}
+
+	public void setInstanceType(String instanceType) {
+		this.instanceType = instanceType;
+	}
+
+	public String getImage() {
+		return this.image;
+	}
+
+	public void setImage(String image) {
+		this.image = image;
+	}
+
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
+	}
+
+	public Duration getReadyTimeout() {
+		return this.readyTimeout;
+	}
+
+	public void setReadyTimeout(Duration readyTimeout) {
+		this.readyTimeout = readyTimeout;
+	}
+
+	public Duration getExecTimeout() {
+		return this.execTimeout;
+	}
+
+	public void setExecTimeout(Duration execTimeout) {
+		this.execTimeout = execTimeout;
+	}
+
+	public @Nullable String getOwner() {
+		return this.owner;
+	}
+
+	public void setOwner(@Nullable String owner) {
+		this.owner = owner;
+	}
+
+	public boolean isDeleteOnShutdown() {
+		return this.deleteOnShutdown;
+	}
+
+	public void setDeleteOnShutdown(boolean deleteOnShutdown) {
+		this.deleteOnShutdown = deleteOnShutdown;
+	}
+
+	public Lifecycle getLifecycle() {
+		return this.lifecycle;
+	}
+
+	public Reaper getReaper() {
+		return this.reaper;
+	}
+
+	public Emulator getEmulator() {
+		return this.emulator;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return SandboxProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		SandboxPropertiesValidation.validate((SandboxProperties) target, errors);
+	}
+
+	/**
+	 * Server-side deletion rules given to every sandbox that sets none, and the longest
+	 * rules any sandbox may have.
+	 */
+	public static class Lifecycle {
+
+		/**
+		 * Age at which Koyeb deletes a sandbox that sets no deletion delay, from 60s to 24h,
+		 * or 0 for none. A server-side backstop: it applies even if this application dies.
+		 */
+		private Duration deleteAfter = Duration.ofHours(1);
+
+		/**
+		 * Time asleep after which Koyeb deletes a sandbox that sets no such delay, from 60s to
+		 * 12h, or 0 for none.
+		 */
+		private Duration deleteAfterInactivity = Duration.ofMinutes(10);
+
+		/**
+		 * Longest deletion delay any sandbox may ask for, from 60s to 24h. When set, a sandbox
+		 * that asks for more, or for no deletion, is refused.
+		 */
+		private @Nullable Duration maxDeleteAfter;
+
+		/**
+		 * Longest time asleep before deletion any sandbox may ask for, from 60s to 12h. When
+		 * set, a sandbox that asks for more, or for no deletion, is refused.
+		 */
+		private @Nullable Duration maxDeleteAfterInactivity;
+
+		public Duration getDeleteAfter() {
+			return this.deleteAfter;
+		}
+
+		public void setDeleteAfter(Duration deleteAfter) {
+			this.deleteAfter = deleteAfter;
+		}
+
+		public Duration getDeleteAfterInactivity() {
+			return this.deleteAfterInactivity;
+		}
+
+		public void setDeleteAfterInactivity(Duration deleteAfterInactivity) {
+			this.deleteAfterInactivity = deleteAfterInactivity;
+		}
+
+		public @Nullable Duration getMaxDeleteAfter() {
+			return this.maxDeleteAfter;
+		}
+
+		public void setMaxDeleteAfter(@Nullable Duration maxDeleteAfter) {
+			this.maxDeleteAfter = maxDeleteAfter;
+		}
+
+		public @Nullable Duration getMaxDeleteAfterInactivity() {
+			return this.maxDeleteAfterInactivity;
+		}
+
+		public void setMaxDeleteAfterInactivity(@Nullable Duration maxDeleteAfterInactivity) {
+			this.maxDeleteAfterInactivity = maxDeleteAfterInactivity;
+		}
+
+	}
+
+	/**
+	 * The reaper, which deletes this application's sandboxes past their limits.
+	 */
+	public static class Reaper {
+
+		/**
+		 * Whether to run the reaper.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Time between two runs of the reaper, from 1s to 24h.
+		 */
+		private Duration interval = Duration.ofMinutes(1);
+
+		/**
+		 * Age past which the reaper deletes a sandbox of this application. Unset means no
+		 * limit.
+		 */
+		private @Nullable Duration maxAge;
+
+		/**
+		 * Time without use past which the reaper deletes a sandbox this instance has used.
+		 * Unset means no limit.
+		 */
+		private @Nullable Duration maxIdle;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public @Nullable Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(@Nullable Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public @Nullable Duration getMaxIdle() {
+			return this.maxIdle;
+		}
+
+		public void setMaxIdle(@Nullable Duration maxIdle) {
+			this.maxIdle = maxIdle;
+		}
+
+	}
+
+	/**
+	 * The embedded emulator, used when no API token is set and sandbox-emulator is on the
+	 * classpath.
+	 */
+	public static class Emulator {
+
+		/**
+		 * Whether to start an embedded emulator when no API token is set.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Port of the embedded emulator, on the loopback interface; 0 picks a free one.
+		 */
+		private int port;
+
+		/**
+		 * How the embedded emulator runs sandboxes: auto (bubblewrap isolation where it works),
+		 * bubblewrap or plain.
+		 */
+		private Runtime runtime = Runtime.AUTO;
+
+		/**
+		 * How many times faster than the wall clock the embedded emulator's time runs, to see
+		 * lifecycle rules act in seconds; this application's ages and idle times follow it.
+		 */
+		private long timeScale = 1;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public Runtime getRuntime() {
+			return this.runtime;
+		}
+
+		public void setRuntime(Runtime runtime) {
+			this.runtime = runtime;
+		}
+
+		public long getTimeScale() {
+			return this.timeScale;
+		}
+
+		public void setTimeScale(long timeScale) {
+			this.timeScale = timeScale;
+		}
+
+		/**
+		 * How the embedded emulator runs sandboxes.
+		 */
+		public enum Runtime {
+
+			/**
+			 * Bubblewrap isolation where it works on this machine, plain processes otherwise.
+			 */
+			AUTO,
+
+			/**
+			 * Processes isolated by bubblewrap; the start fails where bubblewrap does not work.
+			 */
+			BUBBLEWRAP,
+
+			/**
+			 * Plain host processes, not isolated: for trusted code only.
+			 */
+			PLAIN
+
+		}
+
+	}
+
+}
