@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
 /**
- * Checks of {@link SandboxProperties}: each rejection names the property, the value and
- * what is allowed.
+ * Checks of {@link SandboxProperties}: each rejection names the property (in its
+ * configuration form, as Boot's failure report prints it), the value and what is allowed.
  */
 final class SandboxPropertiesValidation {
 
@@ -42,13 +42,13 @@ final class SandboxPropertiesValidation {
 	static void validate(SandboxProperties properties, Errors errors) {
 		checkBaseUrl(properties.getBaseUrl(), errors);
 		checkSlug("region", properties.getRegion(), errors);
-		checkSlug("instanceType", properties.getInstanceType(), errors);
+		checkSlug("instance-type", properties.getInstanceType(), errors);
 		if (properties.getImage().isBlank()) {
 			reject(errors, "image", properties.getImage(), "must not be empty");
 		}
-		checkPositive("requestTimeout", properties.getRequestTimeout(), errors);
-		checkPositive("readyTimeout", properties.getReadyTimeout(), errors);
-		checkPositive("execTimeout", properties.getExecTimeout(), errors);
+		checkPositive("request-timeout", properties.getRequestTimeout(), errors);
+		checkPositive("ready-timeout", properties.getReadyTimeout(), errors);
+		checkPositive("exec-timeout", properties.getExecTimeout(), errors);
 		String owner = properties.getOwner();
 		if (owner != null && !LETTER_OR_DIGIT.matcher(owner).matches()) {
 			reject(errors, "owner", owner, "must contain at least one letter or digit");
@@ -61,7 +61,7 @@ final class SandboxPropertiesValidation {
 	private static void checkBaseUrl(URI baseUrl, Errors errors) {
 		String scheme = baseUrl.getScheme();
 		if (!("https".equals(scheme) || "http".equals(scheme)) || baseUrl.getHost() == null) {
-			reject(errors, "baseUrl", baseUrl, "must be an absolute http or https URL, such as https://app.koyeb.com");
+			reject(errors, "base-url", baseUrl, "must be an absolute http or https URL, such as https://app.koyeb.com");
 		}
 	}
 
@@ -73,15 +73,15 @@ final class SandboxPropertiesValidation {
 	}
 
 	private static void checkLifecycle(SandboxProperties.Lifecycle lifecycle, Errors errors) {
-		String deleteAfter = "lifecycle.deleteAfter";
-		String deleteAfterInactivity = "lifecycle.deleteAfterInactivity";
+		String deleteAfter = "lifecycle.delete-after";
+		String deleteAfterInactivity = "lifecycle.delete-after-inactivity";
 		checkRule(deleteAfter, lifecycle.getDeleteAfter(), SandboxLimits.DELETE_AFTER_CREATE_MIN,
 				SandboxLimits.DELETE_AFTER_CREATE_MAX, true, errors);
 		checkRule(deleteAfterInactivity, lifecycle.getDeleteAfterInactivity(), SandboxLimits.DELETE_AFTER_SLEEP_MIN,
 				SandboxLimits.DELETE_AFTER_SLEEP_MAX, true, errors);
-		checkRule("lifecycle.maxDeleteAfter", lifecycle.getMaxDeleteAfter(), SandboxLimits.DELETE_AFTER_CREATE_MIN,
+		checkRule("lifecycle.max-delete-after", lifecycle.getMaxDeleteAfter(), SandboxLimits.DELETE_AFTER_CREATE_MIN,
 				SandboxLimits.DELETE_AFTER_CREATE_MAX, false, errors);
-		checkRule("lifecycle.maxDeleteAfterInactivity", lifecycle.getMaxDeleteAfterInactivity(),
+		checkRule("lifecycle.max-delete-after-inactivity", lifecycle.getMaxDeleteAfterInactivity(),
 				SandboxLimits.DELETE_AFTER_SLEEP_MIN, SandboxLimits.DELETE_AFTER_SLEEP_MAX, false, errors);
 		checkWithinCap(deleteAfter, lifecycle.getDeleteAfter(), "max-delete-after", lifecycle.getMaxDeleteAfter(),
 				errors);
@@ -102,7 +102,7 @@ final class SandboxPropertiesValidation {
 
 	private static void checkWithinCap(String field, Duration value, String capProperty, @Nullable Duration cap,
 			Errors errors) {
-		if (cap != null && (value.isZero() || value.compareTo(cap) > 0)) {
+		if (cap != null && !cap.isNegative() && !cap.isZero() && (value.isZero() || value.compareTo(cap) > 0)) {
 			reject(errors, field, value, "must be from 60 s to " + describe(cap) + ", the value of "
 					+ SandboxProperties.PREFIX + ".lifecycle." + capProperty);
 		}
@@ -114,10 +114,10 @@ final class SandboxPropertiesValidation {
 			reject(errors, "reaper.interval", interval, "must be from 1 s to 24 h");
 		}
 		if (reaper.getMaxAge() != null) {
-			checkPositive("reaper.maxAge", reaper.getMaxAge(), errors);
+			checkPositive("reaper.max-age", reaper.getMaxAge(), errors);
 		}
 		if (reaper.getMaxIdle() != null) {
-			checkPositive("reaper.maxIdle", reaper.getMaxIdle(), errors);
+			checkPositive("reaper.max-idle", reaper.getMaxIdle(), errors);
 		}
 	}
 
@@ -126,7 +126,7 @@ final class SandboxPropertiesValidation {
 			reject(errors, "emulator.port", emulator.getPort(), "must be from 0 (any free port) to 65535");
 		}
 		if (emulator.getTimeScale() < 1 || emulator.getTimeScale() > 100_000) {
-			reject(errors, "emulator.timeScale", emulator.getTimeScale(), "must be from 1 (real time) to 100000");
+			reject(errors, "emulator.time-scale", emulator.getTimeScale(), "must be from 1 (real time) to 100000");
 		}
 	}
 

@@ -108,8 +108,8 @@ public final class SandboxReaper implements SmartLifecycle {
 			try {
 				this.sandboxes.delete(sandbox.id(), reason);
 				deleted.add(sandbox.id());
-				logger.info("Sandbox reaper deleted sandbox {} ('{}', age {}, idle {}): {}", sandbox.id(), sandbox.name(),
-						sandbox.age(), sandbox.idle(), reason.tag());
+				logger.info("Sandbox reaper deleted sandbox {} ('{}', age {} s, idle {} s): {}", sandbox.id(), sandbox.name(),
+						seconds(sandbox.age()), seconds(sandbox.idle()), reason.tag());
 			}
 			catch (RuntimeException ex) {
 				failed.add(sandbox.id());
@@ -133,6 +133,10 @@ public final class SandboxReaper implements SmartLifecycle {
 			return DeletionReason.IDLE;
 		}
 		return null;
+	}
+
+	private static @Nullable Long seconds(@Nullable Duration duration) {
+		return (duration != null) ? duration.toSeconds() : null;
 	}
 
 	/**

@@ -1,0 +1,204 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.sandboxes.koyeb.boot.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import dev.sandboxes.koyeb.InvalidSandboxSpecException;
+import dev.sandboxes.koyeb.ReactiveSandboxOperations;
+import dev.sandboxes.koyeb.ReactiveSandboxTemplate;
+import dev.sandboxes.koyeb.SandboxOperations;
+import dev.sandboxes.koyeb.SandboxOwner;
+import dev.sandboxes.koyeb.SandboxSpec;
+import dev.sandboxes.koyeb.SandboxTemplate;
+import dev.sandboxes.koyeb.SandboxTemplateBuilder;
+import dev.sandboxes.koyeb.emulator.KoyebEmulator;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link SandboxAutoConfiguration}.
+ */
+class SandboxAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SandboxAutoConfiguration.class))
+		.withPropertyValues("koyeb.sandbox.api-token=test-token", "koyeb.sandbox.base-url=http://localhost:1");
+
+	@Test
+	void tokenSetCreatesBothTemplatesOnKoyebsEndpoint() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SandboxAutoConfiguration.class))
+			.withPropertyValues("koyeb.sandbox.api-token=test-token")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SandboxTemplate.class)
+					.hasSingleBean(ReactiveSandboxTemplate.class)
+					.hasSingleBean(OwnedSandboxes.class)
+					.hasSingleBean(SandboxInventory.class);
+				SandboxConnectionDetails details = context.getBean(SandboxConnectionDetails.class);
+				assertThat(details.getBaseUrl()).isEqualTo(URI.create("https://app.koyeb.com"));
+				assertThat(details.isEmulator()).isFalse();
+				assertThat(context.getBean(SandboxTemplate.class).reactive())
+					.isSameAs(context.getBean(ReactiveSandboxTemplate.class));
+				assertThat(context.getBean(SandboxTemplate.class)).hasToString(
+						"SandboxTemplate[ReactiveSandboxTemplate[baseUrl=https://app.koyeb.com]]");
+			});
+	}
+
+	@Test
+	void tokenIsReadFromTheKoyebApiTokenVariable() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SandboxAutoConfiguration.class))
+			.withSystemProperties("KOYEB_API_TOKEN=from-variable")
+			.run((context) -> assertThat(context.getBean(SandboxConnectionDetails.class).getApiToken())
+				.isEqualTo("from-variable"));
+	}
+
+	@Test
+	void ownerDefaultsToTheApplicationName() {
+		this.contextRunner.withPropertyValues("spring.application.name=Orders API")
+			.run((context) -> assertThat(context.getBean(SandboxOwner.class).tag()).isEqualTo("orders-api"));
+	}
+
+	@Test
+	void ownerPropertyWinsOverTheApplicationName() {
+		this.contextRunner.withPropertyValues("spring.application.name=orders", "koyeb.sandbox.owner=billing")
+			.run((context) -> assertThat(context.getBean(SandboxOwner.class).tag()).isEqualTo("billing"));
+	}
+
+	@Test
+	void ownerWithoutAnyNameIsApplication() {
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(SandboxOwner.class).tag()).isEqualTo("application"));
+	}
+
+	@Test
+	void templateBuilderIsAFreshPrototypeCarryingTheProperties() {
+		this.contextRunner
+			.withPropertyValues("koyeb.sandbox.region=fra", "koyeb.sandbox.instance-type=small",
+					"spring.application.name=builder-test")
+			.run((context) -> {
+				SandboxTemplateBuilder first = context.getBean(SandboxTemplateBuilder.class);
+				assertThat(first).isNotSameAs(context.getBean(SandboxTemplateBuilder.class));
+				assertThat(first).hasToString("SandboxTemplateBuilder[baseUrl=http://localhost:1, region=fra, "
+						+ "instanceType=small, owner=SandboxOwner[builder-test]]");
+			});
+	}
+
+	@Test
+	void lifecycleCapsApplyToTheTemplate() {
+		this.contextRunner
+			.withPropertyValues("koyeb.sandbox.lifecycle.max-delete-after=2h",
+					"koyeb.sandbox.lifecycle.delete-after=1h")
+			.run((context) -> assertThatExceptionOfType(InvalidSandboxSpecException.class)
+				.isThrownBy(() -> context.getBean(SandboxTemplate.class)
+					.create(SandboxSpec.builder().deleteAfter(Duration.ofHours(3)).build()))
+				.withMessageContaining("7200 s"));
+	}
+
+	@Test
+	void userOperationsMakeTheTemplatesBackOff() {
+		this.contextRunner.withUserConfiguration(UserOperationsConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(SandboxTemplate.class);
+			assertThat(context).doesNotHaveBean(ReactiveSandboxTemplate.class);
+			assertThat(context.getBean(SandboxOperations.class))
+				.isSameAs(context.getBean(UserOperationsConfiguration.class).operations);
+			assertThat(context).hasSingleBean(OwnedSandboxes.class);
+		});
+	}
+
+	@Test
+	void userConnectionDetailsWinOverProperties() {
+		this.contextRunner.withBean(SandboxConnectionDetails.class, () -> new SandboxConnectionDetails() {
+
+			@Override
+			public URI getBaseUrl() {
+				return URI.create("http://sandboxes.internal:8090");
+			}
+
+			@Override
+			public String getApiToken() {
+				return "from-details";
+			}
+
+		}).run((context) -> assertThat(context.getBean(SandboxTemplate.class))
+			.hasToString("SandboxTemplate[ReactiveSandboxTemplate[baseUrl=http://sandboxes.internal:8090]]"));
+	}
+
+	@Test
+	void customizersRunAfterThePropertiesInOrder() {
+		this.contextRunner.withPropertyValues("koyeb.sandbox.region=fra")
+			.withBean("second", SandboxTemplateBuilderCustomizer.class, () -> (builder) -> builder.instanceType("large"))
+			.withBean("first", SandboxTemplateBuilderCustomizer.class, () -> (builder) -> builder.region("was"))
+			.run((context) -> assertThat(context.getBean(SandboxTemplateBuilder.class).toString())
+				.contains("region=was", "instanceType=large"));
+	}
+
+	@Test
+	void observationRegistryIsUsedWhenPresent() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.contextRunner.withBean(TestObservationRegistry.class, () -> registry).run((context) -> {
+			assertThatExceptionOfType(RuntimeException.class)
+				.isThrownBy(() -> context.getBean(SandboxTemplate.class).delete("svc-1"));
+			assertThat(registry).hasObservationWithNameEqualTo("koyeb.sandbox.operation");
+		});
+	}
+
+	@Test
+	void noTokenAndNoEmulatorFailsWithTheEndpointException() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SandboxAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(KoyebEmulator.class))
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(SandboxEndpointNotConfiguredException.class));
+	}
+
+	@Test
+	void missingClientLibraryTurnsEverythingOff() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SandboxTemplate.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SandboxConnectionDetails.class)
+				.doesNotHaveBean(OwnedSandboxes.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserOperationsConfiguration {
+
+		final SandboxOperations operations = mock(SandboxOperations.class);
+
+		final ReactiveSandboxOperations reactiveOperations = mock(ReactiveSandboxOperations.class);
+
+		@Bean
+		SandboxOperations userSandboxOperations() {
+			return this.operations;
+		}
+
+		@Bean
+		ReactiveSandboxOperations userReactiveSandboxOperations() {
+			return this.reactiveOperations;
+		}
+
+	}
+
+}
