@@ -19,10 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 import dev.sandboxes.koyeb.ReactiveSandboxOperations;
 import dev.sandboxes.koyeb.SandboxInfo;
+import dev.sandboxes.koyeb.SandboxTimeoutException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * This application's sandboxes: lists them (only the owner's, told apart by name, without
@@ -67,10 +70,9 @@ public final class OwnedSandboxes {
 	 */
 	public List<OwnedSandbox> list() {
 		Instant listedAt = this.inventory.clock().instant();
-		List<SandboxInfo> owned = this.operations.list()
+		List<SandboxInfo> owned = await("list sandboxes", this.operations.list()
 			.filter((info) -> this.inventory.owner().owns(info) && !GONE_STATUSES.contains(info.status()))
-			.collectList()
-			.block(this.timeout);
+			.collectList());
 		owned = (owned != null) ? owned : List.of();
 		this.inventory.refresh(listedAt, owned);
 		Instant now = this.inventory.clock().instant();
@@ -111,12 +113,18 @@ public final class OwnedSandboxes {
 	public void delete(String id, DeletionReason reason) {
 		this.inventory.deleting(id, reason);
 		try {
-			this.operations.delete(id).block(this.timeout);
+			await("delete sandbox " + id, this.operations.delete(id));
 		}
 		catch (RuntimeException ex) {
 			this.inventory.deletionFailed(id);
 			throw ex;
 		}
+	}
+
+	private <T> @Nullable T await(String operation, Mono<T> mono) {
+		return mono.timeout(this.timeout)
+			.onErrorMap(TimeoutException.class, (ex) -> new SandboxTimeoutException(operation, this.timeout, ex))
+			.block();
 	}
 
 	/**

@@ -57,8 +57,7 @@ public final class SandboxInventory implements SandboxListener {
 
 	private final LongAdder created = new LongAdder();
 
-	/** Deletions made here, indexed by the ordinal of their reason. */
-	private final LongAdder[] deleted = new LongAdder[DeletionReason.values().length];
+	private final Map<DeletionReason, LongAdder> deleted = new ConcurrentHashMap<>();
 
 	/**
 	 * Create an inventory.
@@ -68,9 +67,6 @@ public final class SandboxInventory implements SandboxListener {
 	public SandboxInventory(SandboxOwner owner, Clock clock) {
 		this.owner = owner;
 		this.clock = clock;
-		for (DeletionReason reason : DeletionReason.values()) {
-			this.deleted[reason.ordinal()] = new LongAdder();
-		}
 	}
 
 	/**
@@ -108,7 +104,7 @@ public final class SandboxInventory implements SandboxListener {
 	@Override
 	public void deleted(String id) {
 		DeletionReason reason = this.pendingReasons.remove(id);
-		this.deleted[((reason != null) ? reason : DeletionReason.EXPLICIT).ordinal()].increment();
+		deletions((reason != null) ? reason : DeletionReason.EXPLICIT).increment();
 		forget(id);
 	}
 
@@ -192,7 +188,11 @@ public final class SandboxInventory implements SandboxListener {
 	 * @return the count
 	 */
 	public long deletedCount(DeletionReason reason) {
-		return this.deleted[reason.ordinal()].sum();
+		return deletions(reason).sum();
+	}
+
+	private LongAdder deletions(DeletionReason reason) {
+		return this.deleted.computeIfAbsent(reason, (key) -> new LongAdder());
 	}
 
 	@Override

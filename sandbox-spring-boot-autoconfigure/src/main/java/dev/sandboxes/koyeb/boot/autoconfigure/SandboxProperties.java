@@ -18,8 +18,6 @@ package dev.sandboxes.koyeb.boot.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
-import dev.sandboxes.koyeb.SandboxSpec;
-import dev.sandboxes.koyeb.SandboxTemplateBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -56,17 +54,17 @@ public class SandboxProperties implements Validator {
 	/**
 	 * Region of sandboxes that set none.
 	 */
-	private String region = SandboxTemplateBuilder.DEFAULT_REGION;
+	private String region = "na";
 
 	/**
 	 * Instance type of sandboxes that set none.
 	 */
-	private String instanceType = SandboxTemplateBuilder.DEFAULT_INSTANCE_TYPE;
+	private String instanceType = "micro";
 
 	/**
 	 * Docker image of sandboxes that set none.
 	 */
-	private String image = SandboxSpec.DEFAULT_IMAGE;
+	private String image = "koyeb/sandbox";
 
 	/**
 	 * Deadline of each API and executor call, retries included.
@@ -349,7 +347,7 @@ public class SandboxProperties implements Validator {
 		 * How the embedded emulator runs sandboxes: auto (bubblewrap isolation where it works),
 		 * bubblewrap or plain.
 		 */
-		private Runtime runtime = Runtime.AUTO;
+		private RuntimeMode runtime = RuntimeMode.AUTO;
 
 		/**
 		 * How many times faster than the wall clock the embedded emulator's time runs, to see
@@ -373,11 +371,11 @@ public class SandboxProperties implements Validator {
 			this.port = port;
 		}
 
-		public Runtime getRuntime() {
+		public RuntimeMode getRuntime() {
 			return this.runtime;
 		}
 
-		public void setRuntime(Runtime runtime) {
+		public void setRuntime(RuntimeMode runtime) {
 			this.runtime = runtime;
 		}
 
@@ -392,7 +390,7 @@ public class SandboxProperties implements Validator {
 		/**
 		 * How the embedded emulator runs sandboxes.
 		 */
-		public enum Runtime {
+		public enum RuntimeMode {
 
 			/**
 			 * Bubblewrap isolation where it works on this machine, plain processes otherwise.

@@ -131,20 +131,11 @@ class SandboxAutoConfigurationTests {
 
 	@Test
 	void userConnectionDetailsWinOverProperties() {
-		this.contextRunner.withBean(SandboxConnectionDetails.class, () -> new SandboxConnectionDetails() {
-
-			@Override
-			public URI getBaseUrl() {
-				return URI.create("http://sandboxes.internal:8090");
-			}
-
-			@Override
-			public String getApiToken() {
-				return "from-details";
-			}
-
-		}).run((context) -> assertThat(context.getBean(SandboxTemplate.class))
-			.hasToString("SandboxTemplate[ReactiveSandboxTemplate[baseUrl=http://sandboxes.internal:8090]]"));
+		this.contextRunner
+			.withBean(SandboxConnectionDetails.class,
+					() -> new FixedConnectionDetails("http://sandboxes.internal:8090", "from-details"))
+			.run((context) -> assertThat(context.getBean(SandboxTemplate.class))
+				.hasToString("SandboxTemplate[ReactiveSandboxTemplate[baseUrl=http://sandboxes.internal:8090]]"));
 	}
 
 	@Test

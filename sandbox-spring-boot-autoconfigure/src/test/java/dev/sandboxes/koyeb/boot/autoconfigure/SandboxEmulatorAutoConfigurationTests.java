@@ -127,19 +127,10 @@ class SandboxEmulatorAutoConfigurationTests {
 
 	@Test
 	void userConnectionDetailsMeanNoEmulator() {
-		this.contextRunner.withBean(SandboxConnectionDetails.class, () -> new SandboxConnectionDetails() {
-
-			@Override
-			public URI getBaseUrl() {
-				return URI.create("http://sandboxes.internal:8090");
-			}
-
-			@Override
-			public String getApiToken() {
-				return "token";
-			}
-
-		}).run((context) -> assertThat(context).doesNotHaveBean(KoyebEmulator.class));
+		this.contextRunner
+			.withBean(SandboxConnectionDetails.class,
+					() -> new FixedConnectionDetails("http://sandboxes.internal:8090", "token"))
+			.run((context) -> assertThat(context).doesNotHaveBean(KoyebEmulator.class));
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -64,6 +65,8 @@ public final class SandboxReaper implements SmartLifecycle {
 	private final AtomicLong failures = new AtomicLong();
 
 	private volatile @Nullable ScheduledExecutorService scheduler;
+
+	private volatile @Nullable ScheduledFuture<?> scheduledRuns;
 
 	/**
 	 * Create a reaper.
@@ -163,7 +166,7 @@ public final class SandboxReaper implements SmartLifecycle {
 			return thread;
 		});
 		long millis = this.interval.toMillis();
-		executor.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
+		this.scheduledRuns = executor.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
 		this.scheduler = executor;
 		logger.debug("Sandbox reaper started: every {}, max age {}, max idle {}", this.interval, this.maxAge,
 				this.maxIdle);
@@ -185,6 +188,10 @@ public final class SandboxReaper implements SmartLifecycle {
 			return;
 		}
 		this.scheduler = null;
+		ScheduledFuture<?> runs = this.scheduledRuns;
+		if (runs != null) {
+			runs.cancel(true);
+		}
 		executor.shutdownNow();
 		try {
 			if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -16,17 +16,21 @@
 package dev.sandboxes.koyeb.boot.autoconfigure.reaper;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import dev.sandboxes.koyeb.Sandbox;
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.SandboxTemplate;
 import dev.sandboxes.koyeb.boot.autoconfigure.DeletionReason;
 import dev.sandboxes.koyeb.boot.autoconfigure.ExternalEmulator;
+import dev.sandboxes.koyeb.boot.autoconfigure.OwnedSandbox;
 import dev.sandboxes.koyeb.boot.autoconfigure.OwnedSandboxes;
 import dev.sandboxes.koyeb.boot.autoconfigure.SandboxAutoConfiguration;
 import dev.sandboxes.koyeb.boot.autoconfigure.SandboxConnectionDetails;
 import dev.sandboxes.koyeb.boot.autoconfigure.SandboxInventory;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,22 +169,22 @@ class SandboxReaperIntegrationTests {
 	}
 
 	private static Duration age(ConfigurableApplicationContext context, String id) {
-		return context.getBean(OwnedSandboxes.class)
-			.list()
-			.stream()
-			.filter((sandbox) -> sandbox.id().equals(id))
-			.findFirst()
-			.map((sandbox) -> (sandbox.age() != null) ? sandbox.age() : Duration.ZERO)
-			.orElse(Duration.ZERO);
+		return measure(context, id, OwnedSandbox::age);
 	}
 
 	private static Duration idleTime(ConfigurableApplicationContext context, String id) {
+		return measure(context, id, OwnedSandbox::idle);
+	}
+
+	private static Duration measure(ConfigurableApplicationContext context, String id,
+			Function<OwnedSandbox, @Nullable Duration> measure) {
 		return context.getBean(OwnedSandboxes.class)
 			.list()
 			.stream()
 			.filter((sandbox) -> sandbox.id().equals(id))
+			.map(measure)
+			.filter(Objects::nonNull)
 			.findFirst()
-			.map((sandbox) -> (sandbox.idle() != null) ? sandbox.idle() : Duration.ZERO)
 			.orElse(Duration.ZERO);
 	}
 

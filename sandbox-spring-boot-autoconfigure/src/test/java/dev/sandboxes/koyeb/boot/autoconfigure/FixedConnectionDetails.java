@@ -1,0 +1,45 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.sandboxes.koyeb.boot.autoconfigure;
+
+import java.net.URI;
+
+/**
+ * {@link SandboxConnectionDetails} of a fixed endpoint, as an application would declare
+ * them to override the properties.
+ */
+final class FixedConnectionDetails implements SandboxConnectionDetails {
+
+	private final URI baseUrl;
+
+	private final String apiToken;
+
+	FixedConnectionDetails(String baseUrl, String apiToken) {
+		this.baseUrl = URI.create(baseUrl);
+		this.apiToken = apiToken;
+	}
+
+	@Override
+	public URI getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	@Override
+	public String getApiToken() {
+		return this.apiToken;
+	}
+
+}
