@@ -17,10 +17,13 @@ package dev.sandboxes.koyeb.boot.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.sandboxes.koyeb.InvalidSandboxSpecException;
 import dev.sandboxes.koyeb.ReactiveSandboxOperations;
 import dev.sandboxes.koyeb.ReactiveSandboxTemplate;
+import dev.sandboxes.koyeb.SandboxException;
 import dev.sandboxes.koyeb.SandboxOperations;
 import dev.sandboxes.koyeb.SandboxOwner;
 import dev.sandboxes.koyeb.SandboxSpec;
@@ -33,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -155,6 +160,29 @@ class SandboxAutoConfigurationTests {
 				.isThrownBy(() -> context.getBean(SandboxTemplate.class).delete("svc-1"));
 			assertThat(registry).hasObservationWithNameEqualTo("koyeb.sandbox.operation");
 		});
+	}
+
+	@Test
+	void applicationWebClientBuilderCarriesEveryRequest() {
+		List<String> requests = new CopyOnWriteArrayList<>();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class))
+			.withBean(WebClientCustomizer.class, () -> (builder) -> builder.filter((request, next) -> {
+				requests.add(request.method() + " " + request.url());
+				return next.exchange(request);
+			}))
+			.run((context) -> {
+				assertThatExceptionOfType(SandboxException.class)
+					.isThrownBy(() -> context.getBean(SandboxTemplate.class).delete("svc-1"));
+				assertThat(requests).first().isEqualTo("DELETE http://localhost:1/v1/services/svc-1");
+			});
+	}
+
+	@Test
+	void defaultsOfThePropertiesAreTheClientsDefaults() {
+		SandboxProperties properties = new SandboxProperties();
+		assertThat(properties.getRegion()).isEqualTo(SandboxTemplateBuilder.DEFAULT_REGION);
+		assertThat(properties.getInstanceType()).isEqualTo(SandboxTemplateBuilder.DEFAULT_INSTANCE_TYPE);
+		assertThat(properties.getImage()).isEqualTo(SandboxSpec.DEFAULT_IMAGE);
 	}
 
 	@Test
