@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import dev.sandboxes.koyeb.controlplane.KoyebApi;
@@ -202,19 +203,27 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 	}
 
 	/**
-	 * Observe an operation that uses the sandbox, telling the listener when it starts.
+	 * Observe an operation that uses the sandbox, telling the listener when it starts and
+	 * when it ends.
 	 */
 	<T> Mono<T> observe(String operation, Mono<T> mono) {
-		return observeQuietly(operation, mono.doOnSubscribe((subscription) -> this.context.listener().used(id())));
+		return observeQuietly(operation, Mono.defer(() -> {
+			ListenedOperation listened = new ListenedOperation(this.context.listener(), id());
+			return mono.doOnSuccess((value) -> listened.finish())
+				.doOnError((ex) -> listened.finish())
+				.doOnCancel(listened::finish);
+		}));
 	}
 
 	/**
 	 * Observe a streaming operation that uses the sandbox, telling the listener when it
-	 * starts.
+	 * starts and when it ends.
 	 */
 	<T> Flux<T> observeMany(String operation, Flux<T> flux) {
-		return this.context.observations()
-			.observeMany(operation, id(), flux.doOnSubscribe((subscription) -> this.context.listener().used(id())));
+		return this.context.observations().observeMany(operation, id(), Flux.defer(() -> {
+			ListenedOperation listened = new ListenedOperation(this.context.listener(), id());
+			return flux.doOnComplete(listened::finish).doOnError((ex) -> listened.finish()).doOnCancel(listened::finish);
+		}));
 	}
 
 	/**
@@ -222,6 +231,32 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 	 */
 	private <T> Mono<T> observeQuietly(String operation, Mono<T> mono) {
 		return this.context.observations().observe(operation, id(), mono);
+	}
+
+	/**
+	 * One operation as the listener hears of it: started when created, finished once, as
+	 * soon as its outcome is known and before the caller sees it.
+	 */
+	private static final class ListenedOperation {
+
+		private final SandboxListener listener;
+
+		private final String id;
+
+		private final AtomicBoolean finished = new AtomicBoolean();
+
+		ListenedOperation(SandboxListener listener, String id) {
+			this.listener = listener;
+			this.id = id;
+			listener.operationStarted(id);
+		}
+
+		void finish() {
+			if (this.finished.compareAndSet(false, true)) {
+				this.listener.operationFinished(this.id);
+			}
+		}
+
 	}
 
 	Duration execTimeout(ExecSpec spec) {

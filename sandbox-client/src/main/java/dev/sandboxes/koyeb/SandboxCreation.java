@@ -77,12 +77,14 @@ final class SandboxCreation {
 				.flatMap((appId) -> api.createService(
 						new CreateService(appId, dryRun.definition(), dryRun.lifeCycle(), dryRun.projectId()), secret)
 					.map((service) -> new SandboxIdentity(service.id(), name, appId, ownedApp.get() != null))
-					.doOnNext(created::set)
+					.doOnNext((identity) -> {
+						created.set(identity);
+						this.context.listener().created(identity.id(), name);
+					})
 					.onErrorResume((ex) -> cleanUpService(ex, appId, name, ownedApp.get())))
 				.flatMap((identity) -> connect(spec, identity, secret))
 				.doOnSuccess((sandbox) -> {
 					created.set(null);
-					this.context.listener().created(sandbox.id(), sandbox.name());
 					logger.debug("Created sandbox {} ('{}') in app {}", sandbox.id(), sandbox.name(), sandbox.appId());
 				})
 				.doOnCancel(() -> cleanUpAfterCancel(created.get(), ownedApp.get()));
@@ -143,7 +145,7 @@ final class SandboxCreation {
 	}
 
 	private Mono<Void> deleteAfterFailure(SandboxIdentity identity, Throwable failure) {
-		return delete(identity).onErrorResume((cleanupFailure) -> {
+		return deleteAndTell(identity).onErrorResume((cleanupFailure) -> {
 			failure.addSuppressed(cleanupFailure);
 			logger.warn("Could not delete sandbox {} that failed to become ready: {}", identity.id(),
 					cleanupFailure.getMessage());
@@ -152,15 +154,16 @@ final class SandboxCreation {
 	}
 
 	private void cleanUpAfterCancel(@Nullable SandboxIdentity identity, @Nullable String ownedApp) {
-		Mono<Void> cleanup = (identity != null) ? delete(identity)
+		Mono<Void> cleanup = (identity != null) ? deleteAndTell(identity)
 				: (ownedApp != null) ? this.context.api().deleteApp(ownedApp) : Mono.empty();
 		cleanup.subscribe(null, (ex) -> logger.warn("Could not clean up after cancelled sandbox creation: {}",
 				ex.getMessage()));
 	}
 
-	private Mono<Void> delete(SandboxIdentity identity) {
-		return identity.ownsApp() ? this.context.api().deleteApp(identity.appId())
+	private Mono<Void> deleteAndTell(SandboxIdentity identity) {
+		Mono<Void> delete = identity.ownsApp() ? this.context.api().deleteApp(identity.appId())
 				: this.context.api().deleteService(identity.id());
+		return delete.doOnSuccess((done) -> this.context.listener().deleted(identity.id()));
 	}
 
 	static ServiceLifeCycle lifeCycle(SandboxSpec spec, SandboxLifecycle defaults) {

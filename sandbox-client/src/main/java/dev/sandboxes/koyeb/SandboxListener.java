@@ -26,8 +26,8 @@ package dev.sandboxes.koyeb;
 public interface SandboxListener {
 
 	/**
-	 * Called once a sandbox created through the template is ready (or, when the spec does
-	 * not wait, once its service exists).
+	 * Called once the service of a sandbox created through the template exists, before the
+	 * sandbox is ready: a creation that fails later is followed by {@link #deleted}.
 	 * @param id the sandbox id
 	 * @param name the sandbox name
 	 */
@@ -39,12 +39,20 @@ public interface SandboxListener {
 	 * port operation, or a lifecycle change. Reading its info or health is not a use.
 	 * @param id the sandbox id
 	 */
-	default void used(String id) {
+	default void operationStarted(String id) {
+	}
+
+	/**
+	 * Called when an operation that {@link #operationStarted started} ends, however it
+	 * ends: completed, failed or cancelled.
+	 * @param id the sandbox id
+	 */
+	default void operationFinished(String id) {
 	}
 
 	/**
 	 * Called once a sandbox deleted through the template or its handle is gone (a sandbox
-	 * already gone counts as deleted).
+	 * already gone counts as deleted), including one deleted because its creation failed.
 	 * @param id the sandbox id
 	 */
 	default void deleted(String id) {

@@ -22,16 +22,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The listeners of a template, each shielded from the others and from the operation that
- * notifies them.
+ * A {@link SandboxListener} that tells several listeners, in order, each shielded from the
+ * others and from the operation that notifies them: what a listener throws is logged and
+ * ignored.
+ *
+ * @since 0.1.0
  */
-final class SandboxListeners implements SandboxListener {
+public final class SandboxListeners implements SandboxListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(SandboxListeners.class);
 
-	private final List<SandboxListener> listeners;
+	private final List<? extends SandboxListener> listeners;
 
-	SandboxListeners(List<SandboxListener> listeners) {
+	/**
+	 * Create an instance.
+	 * @param listeners the listeners to tell, in order
+	 */
+	public SandboxListeners(List<? extends SandboxListener> listeners) {
 		this.listeners = List.copyOf(listeners);
 	}
 
@@ -41,8 +48,13 @@ final class SandboxListeners implements SandboxListener {
 	}
 
 	@Override
-	public void used(String id) {
-		notifyAll("used", (listener) -> listener.used(id));
+	public void operationStarted(String id) {
+		notifyAll("operationStarted", (listener) -> listener.operationStarted(id));
+	}
+
+	@Override
+	public void operationFinished(String id) {
+		notifyAll("operationFinished", (listener) -> listener.operationFinished(id));
 	}
 
 	@Override

@@ -48,7 +48,7 @@ class SandboxOwnershipWireTests {
 			.listener(new RecordingListener())
 			.listener(new SandboxListener() {
 				@Override
-				public void used(String id) {
+				public void operationStarted(String id) {
 					throw new IllegalStateException("a failing listener must not fail the operation");
 				}
 			})
@@ -123,16 +123,25 @@ class SandboxOwnershipWireTests {
 	}
 
 	@Test
-	void listenersHearCreationUsesAndDeletionButNotReads() {
+	void listenersHearCreationOperationsAndDeletionButNotReads() {
 		Sandbox sandbox = this.template.create(SandboxSpec.builder().name("build-42").build());
 		sandbox.exec("echo hello");
+		assertThat(this.events).as("finished before the result reaches the caller").endsWith("finished svc-1");
 		sandbox.info();
 		sandbox.isHealthy();
 		sandbox.updateLifecycle(SandboxLifecycle.deleteAfter(Duration.ofMinutes(90)));
 		sandbox.delete();
 		this.template.delete("svc-9");
-		assertThat(this.events).containsExactly("created svc-1 orders-service--build-42", "used svc-1", "used svc-1",
-				"deleted svc-1", "deleted svc-9");
+		assertThat(this.events).containsExactly("created svc-1 orders-service--build-42", "started svc-1",
+				"finished svc-1", "started svc-1", "finished svc-1", "deleted svc-1", "deleted svc-9");
+	}
+
+	@Test
+	void sandboxThatFailsToBecomeReadyIsReportedCreatedThenDeleted() {
+		this.koyeb.deploymentStatuses("PENDING", "ERROR");
+		assertThatExceptionOfType(SandboxDeploymentException.class)
+			.isThrownBy(() -> this.template.create(SandboxSpec.builder().name("build-42").build()));
+		assertThat(this.events).containsExactly("created svc-1 orders-service--build-42", "deleted svc-1");
 	}
 
 	private final class RecordingListener implements SandboxListener {
@@ -143,8 +152,13 @@ class SandboxOwnershipWireTests {
 		}
 
 		@Override
-		public void used(String id) {
-			SandboxOwnershipWireTests.this.events.add("used " + id);
+		public void operationStarted(String id) {
+			SandboxOwnershipWireTests.this.events.add("started " + id);
+		}
+
+		@Override
+		public void operationFinished(String id) {
+			SandboxOwnershipWireTests.this.events.add("finished " + id);
 		}
 
 		@Override

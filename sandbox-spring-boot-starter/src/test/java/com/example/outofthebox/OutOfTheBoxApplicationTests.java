@@ -45,7 +45,7 @@ class OutOfTheBoxApplicationTests {
 
 	@Test
 	void injectedTemplateRunsCodeInASandboxThatIsDeletedAfterwards() {
-		assertThat(this.codeRunner.runShell("echo one; echo two >&1")).isEqualTo("one\ntwo\n");
+		assertThat(this.codeRunner.runShell("echo one; echo two >&2; echo three")).isEqualTo("one\nthree\n");
 		assertThat(this.emulator.services()).allSatisfy(
 				(service) -> assertThat(service.status()).isIn("DELETING", "DELETED"));
 	}

@@ -25,22 +25,31 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A UTC clock that moves only when a test moves it.
+ * A UTC clock that moves only when a test moves it; shared with the modules built on the
+ * emulator, whose tests give it to both an emulator and the application under test.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	/**
 	 * Where the clocks of these tests start.
 	 */
-	static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+	public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
 	private final AtomicReference<Instant> now = new AtomicReference<>(START);
 
-	void advance(Duration duration) {
+	/**
+	 * Move the clock forward.
+	 * @param duration how far
+	 */
+	public void advance(Duration duration) {
 		this.now.updateAndGet((instant) -> instant.plus(duration));
 	}
 
-	void advanceSeconds(long seconds) {
+	/**
+	 * Move the clock forward.
+	 * @param seconds how many seconds
+	 */
+	public void advanceSeconds(long seconds) {
 		advance(Duration.ofSeconds(seconds));
 	}
 

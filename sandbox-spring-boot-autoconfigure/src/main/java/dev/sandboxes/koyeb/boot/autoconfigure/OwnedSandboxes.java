@@ -17,6 +17,7 @@ package dev.sandboxes.koyeb.boot.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +26,9 @@ import dev.sandboxes.koyeb.ReactiveSandboxOperations;
 import dev.sandboxes.koyeb.SandboxInfo;
 import dev.sandboxes.koyeb.SandboxTimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,24 +40,33 @@ import reactor.core.publisher.Mono;
  */
 public final class OwnedSandboxes {
 
+	private static final Logger logger = LoggerFactory.getLogger(OwnedSandboxes.class);
+
 	private static final Set<String> GONE_STATUSES = Set.of("DELETING", "DELETED");
+
+	/**
+	 * How many request timeouts a whole list may take: it can span several pages.
+	 */
+	private static final int LIST_TIMEOUTS = 4;
+
+	private static final int DELETE_CONCURRENCY = 8;
 
 	private final ReactiveSandboxOperations operations;
 
 	private final SandboxInventory inventory;
 
-	private final Duration timeout;
+	private final Duration requestTimeout;
 
 	/**
 	 * Create an instance.
 	 * @param operations the operations to list and delete with
 	 * @param inventory the inventory to keep current
-	 * @param timeout the longest wait for a list or a deletion
+	 * @param requestTimeout the longest wait for one request
 	 */
-	public OwnedSandboxes(ReactiveSandboxOperations operations, SandboxInventory inventory, Duration timeout) {
+	public OwnedSandboxes(ReactiveSandboxOperations operations, SandboxInventory inventory, Duration requestTimeout) {
 		this.operations = operations;
 		this.inventory = inventory;
-		this.timeout = timeout;
+		this.requestTimeout = requestTimeout;
 	}
 
 	/**
@@ -72,7 +85,7 @@ public final class OwnedSandboxes {
 		Instant listedAt = this.inventory.clock().instant();
 		List<SandboxInfo> owned = await("list sandboxes", this.operations.list()
 			.filter((info) -> this.inventory.owner().owns(info) && !GONE_STATUSES.contains(info.status()))
-			.collectList());
+			.collectList(), this.requestTimeout.multipliedBy(LIST_TIMEOUTS));
 		owned = (owned != null) ? owned : List.of();
 		this.inventory.refresh(listedAt, owned);
 		Instant now = this.inventory.clock().instant();
@@ -86,8 +99,7 @@ public final class OwnedSandboxes {
 	private OwnedSandbox describe(SandboxInfo info, Instant now, boolean createdHere) {
 		Instant createdAt = info.createdAt();
 		Duration age = (createdAt != null) ? nonNegative(Duration.between(createdAt, now)) : null;
-		Instant lastUse = this.inventory.lastUse(info.id());
-		Duration idle = (lastUse != null) ? nonNegative(Duration.between(lastUse, now)) : null;
+		Duration idle = this.inventory.idleTime(info.id());
 		Duration deleteAfter = info.lifecycle().deleteAfter();
 		Duration remaining = (age != null && deleteAfter != null && !deleteAfter.isZero())
 				? nonNegative(deleteAfter.minus(age)) : null;
@@ -113,7 +125,7 @@ public final class OwnedSandboxes {
 	public void delete(String id, DeletionReason reason) {
 		this.inventory.deleting(id, reason);
 		try {
-			await("delete sandbox " + id, this.operations.delete(id));
+			await("delete sandbox " + id, this.operations.delete(id), this.requestTimeout);
 		}
 		catch (RuntimeException ex) {
 			this.inventory.deletionFailed(id);
@@ -121,9 +133,46 @@ public final class OwnedSandboxes {
 		}
 	}
 
-	private <T> @Nullable T await(String operation, Mono<T> mono) {
-		return mono.timeout(this.timeout)
-			.onErrorMap(TimeoutException.class, (ex) -> new SandboxTimeoutException(operation, this.timeout, ex))
+	/**
+	 * Check that the endpoint answers and accepts the API token, with one request for the
+	 * first page of sandboxes.
+	 */
+	public void probe() {
+		await("probe the endpoint", this.operations.list().take(1).then(), this.requestTimeout);
+	}
+
+	/**
+	 * Delete sandboxes of the owner, several at a time, within a deadline. Failures are
+	 * logged, not thrown.
+	 * @param ids the sandbox ids
+	 * @param reason why they are deleted
+	 * @param deadline the longest time to spend
+	 * @return how many were deleted
+	 */
+	public int deleteAll(Collection<String> ids, DeletionReason reason, Duration deadline) {
+		Integer deleted = Flux.fromIterable(ids)
+			.flatMap((id) -> deleteQuietly(id, reason), DELETE_CONCURRENCY)
+			.reduce(0, Integer::sum)
+			.timeout(deadline, Mono.fromRunnable(() -> logger.warn(
+					"Gave up deleting sandboxes after {}; Koyeb's lifecycle rules will delete the rest", deadline)))
+			.block();
+		return (deleted != null) ? deleted : 0;
+	}
+
+	private Mono<Integer> deleteQuietly(String id, DeletionReason reason) {
+		return Mono.defer(() -> {
+			this.inventory.deleting(id, reason);
+			return this.operations.delete(id).thenReturn(1);
+		}).onErrorResume((ex) -> {
+			this.inventory.deletionFailed(id);
+			logger.warn("Could not delete sandbox {} ({}): {}", id, reason.tag(), ex.getMessage());
+			return Mono.just(0);
+		});
+	}
+
+	private <T> @Nullable T await(String operation, Mono<T> mono, Duration timeout) {
+		return mono.timeout(timeout)
+			.onErrorMap(TimeoutException.class, (ex) -> new SandboxTimeoutException(operation, timeout, ex))
 			.block();
 	}
 

@@ -30,6 +30,8 @@ final class PropertiesSandboxConnectionDetails implements SandboxConnectionDetai
 
 	static final String TOKEN_VARIABLE = "KOYEB_API_TOKEN";
 
+	private static final URI KOYEB_BASE_URL = new SandboxProperties().getBaseUrl();
+
 	private final SandboxProperties properties;
 
 	private final Environment environment;
@@ -48,20 +50,30 @@ final class PropertiesSandboxConnectionDetails implements SandboxConnectionDetai
 	public String getApiToken() {
 		String token = apiToken(this.properties.getApiToken(), this.environment);
 		if (token == null) {
-			throw new SandboxEndpointNotConfiguredException();
+			URI baseUrl = this.properties.getBaseUrl();
+			throw new SandboxEndpointNotConfiguredException(KOYEB_BASE_URL.equals(baseUrl) ? null : baseUrl);
 		}
 		return token;
 	}
 
 	/**
-	 * Return the configured API token, if any.
+	 * Return the configured API token, if any: the property, else the environment
+	 * variable.
 	 */
 	static @Nullable String apiToken(@Nullable String configured, Environment environment) {
 		String token = configured;
-		if (!StringUtils.hasText(token)) {
+		if (!isSet(token)) {
 			token = environment.getProperty(TOKEN_VARIABLE);
 		}
-		return StringUtils.hasText(token) ? token : null;
+		return isSet(token) ? token : null;
+	}
+
+	/**
+	 * Tell whether a token is set: not blank, and not a placeholder left unresolved (as
+	 * {@code ${KOYEB_API_TOKEN}} is where the variable is missing).
+	 */
+	private static boolean isSet(@Nullable String token) {
+		return StringUtils.hasText(token) && !token.contains("${");
 	}
 
 	@Override

@@ -77,6 +77,11 @@ public final class SandboxAutoConfiguration {
 		String owner = properties.getOwner();
 		if (owner == null) {
 			owner = environment.getProperty("spring.application.name");
+			if (owner != null && !owner.matches(".*[A-Za-z0-9].*")) {
+				throw new IllegalStateException("spring.application.name '" + owner
+						+ "' has no letter or digit to name the owner of sandboxes after: set "
+						+ SandboxProperties.PREFIX + ".owner");
+			}
 		}
 		if (owner == null) {
 			Duration maxAge = properties.getReaper().getMaxAge();
@@ -123,7 +128,7 @@ public final class SandboxAutoConfiguration {
 				new SandboxLifecycle(lifecycle.getMaxDeleteAfter(), lifecycle.getMaxDeleteAfterInactivity()));
 		webClientBuilder.ifAvailable(builder::webClientBuilder);
 		observationConvention.ifAvailable(builder::observationConvention);
-		listeners.orderedStream().forEach(builder::listener);
+		builder.listener(new ApplicationSandboxListeners(listeners));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;
 	}
@@ -146,7 +151,7 @@ public final class SandboxAutoConfiguration {
 	@ConditionalOnMissingBean
 	OwnedSandboxes ownedSandboxes(ReactiveSandboxOperations reactiveSandboxOperations, SandboxInventory inventory,
 			SandboxProperties properties) {
-		return new OwnedSandboxes(reactiveSandboxOperations, inventory, properties.getRequestTimeout().multipliedBy(4));
+		return new OwnedSandboxes(reactiveSandboxOperations, inventory, properties.getRequestTimeout());
 	}
 
 }

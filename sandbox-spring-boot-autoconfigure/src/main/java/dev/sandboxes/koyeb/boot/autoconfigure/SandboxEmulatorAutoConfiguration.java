@@ -29,16 +29,17 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of an embedded {@link KoyebEmulator},
- * started with the application context and stopped with it, when no Koyeb API token is set
- * and sandbox-emulator is on the classpath: the same code then runs without a Koyeb account.
+ * started with the application context and stopped with it, when neither a Koyeb API token
+ * nor a base URL is set and sandbox-emulator is on the classpath: the same code then runs
+ * without a Koyeb account.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(before = SandboxAutoConfiguration.class)
 @ConditionalOnClass({ SandboxTemplate.class, KoyebEmulator.class })
 @ConditionalOnBooleanProperty(name = "koyeb.sandbox.emulator.enabled", matchIfMissing = true)
-@ConditionalOnMissingBean(SandboxConnectionDetails.class)
-@Conditional(NoApiTokenCondition.class)
+@ConditionalOnMissingBean({ SandboxConnectionDetails.class, KoyebEmulator.class })
+@Conditional(NoEndpointConfiguredCondition.class)
 @EnableConfigurationProperties(SandboxProperties.class)
 public final class SandboxEmulatorAutoConfiguration {
 

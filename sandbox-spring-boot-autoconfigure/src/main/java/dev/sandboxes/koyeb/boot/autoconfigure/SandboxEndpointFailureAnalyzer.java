@@ -29,16 +29,25 @@ class SandboxEndpointFailureAnalyzer extends AbstractFailureAnalyzer<SandboxEndp
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, SandboxEndpointNotConfiguredException cause) {
+		String tokenSources = SandboxProperties.PREFIX + ".api-token or the "
+				+ PropertiesSandboxConnectionDetails.TOKEN_VARIABLE + " environment variable";
+		if (cause.getBaseUrl() != null) {
+			return new FailureAnalysis(SandboxProperties.PREFIX + ".base-url is set to " + cause.getBaseUrl()
+					+ " but no API token is set (" + tokenSources + ").",
+					"Set " + tokenSources + ": for Koyeb, to a Koyeb API token; for an emulator, to the token it was "
+							+ "started with, or to any value if it was started without one. To run sandboxes on "
+							+ "an embedded emulator instead, remove " + SandboxProperties.PREFIX + ".base-url.",
+					cause);
+		}
 		boolean emulatorPresent = ClassUtils.isPresent(EMULATOR_CLASS, getClass().getClassLoader());
-		String description = "Sandboxes have nowhere to run: no Koyeb API token is set ("
-				+ SandboxProperties.PREFIX + ".api-token or the " + PropertiesSandboxConnectionDetails.TOKEN_VARIABLE
-				+ " environment variable), and "
+		String description = "Sandboxes have nowhere to run: no Koyeb API token is set (" + tokenSources + "), and "
 				+ (emulatorPresent ? "the embedded emulator is turned off (" + SandboxProperties.PREFIX
-						+ ".emulator.enabled=false)." : "sandbox-emulator is not on the classpath.");
-		String action = "To run sandboxes on Koyeb, set " + SandboxProperties.PREFIX + ".api-token or the "
-				+ PropertiesSandboxConnectionDetails.TOKEN_VARIABLE + " environment variable to a Koyeb API token. "
+						+ ".emulator.enabled=false) or its auto-configuration is excluded."
+						: "sandbox-emulator is not on the classpath.");
+		String action = "To run sandboxes on Koyeb, set " + tokenSources + " to a Koyeb API token. "
 				+ "To run them locally without an account, "
-				+ (emulatorPresent ? "remove " + SandboxProperties.PREFIX + ".emulator.enabled=false."
+				+ (emulatorPresent ? "remove " + SandboxProperties.PREFIX
+						+ ".emulator.enabled=false or the exclusion of SandboxEmulatorAutoConfiguration."
 						: "add the dependency dev.sandboxes:sandbox-emulator.");
 		return new FailureAnalysis(description, action, cause);
 	}

@@ -15,6 +15,10 @@
  */
 package dev.sandboxes.koyeb.boot.autoconfigure;
 
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown at startup when sandboxes have nowhere to run: no API token is set and no
  * embedded emulator is available.
@@ -25,12 +29,25 @@ public class SandboxEndpointNotConfiguredException extends IllegalStateException
 
 	private static final long serialVersionUID = 1L;
 
+	private final @Nullable URI baseUrl;
+
 	/**
 	 * Create an instance.
+	 * @param baseUrl the base URL that was configured without a token, or {@code null} if
+	 * none was
 	 */
-	public SandboxEndpointNotConfiguredException() {
-		super("No Koyeb Sandbox endpoint: " + SandboxProperties.PREFIX + ".api-token is not set and no embedded "
-				+ "emulator is running");
+	public SandboxEndpointNotConfiguredException(@Nullable URI baseUrl) {
+		super("No Koyeb Sandbox endpoint: " + SandboxProperties.PREFIX + ".api-token is not set"
+				+ ((baseUrl != null) ? " for the base URL " + baseUrl : " and no embedded emulator is running"));
+		this.baseUrl = baseUrl;
+	}
+
+	/**
+	 * Return the base URL that was configured without a token.
+	 * @return the base URL, or {@code null} if none was configured
+	 */
+	public @Nullable URI getBaseUrl() {
+		return this.baseUrl;
 	}
 
 }

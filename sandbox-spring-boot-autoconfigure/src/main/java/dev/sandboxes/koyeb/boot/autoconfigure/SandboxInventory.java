@@ -16,12 +16,14 @@
 package dev.sandboxes.koyeb.boot.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import dev.sandboxes.koyeb.SandboxInfo;
@@ -32,7 +34,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What this application instance knows of its owner's sandboxes: which exist (from the
  * latest list, kept current by the creations and deletions made here), which were created
- * here, when each was last used here, and how many were created and deleted, by reason.
+ * here, how long each has not been used here, and how many were created and deleted, by
+ * reason.
  * Fed by the template as a {@link SandboxListener}; read by the reaper, health, metrics
  * and the actuator endpoint. Thread-safe.
  *
@@ -50,8 +53,14 @@ public final class SandboxInventory implements SandboxListener {
 	/** Ids of sandboxes created by this instance, with their creation time. */
 	private final Map<String, Instant> createdHere = new ConcurrentHashMap<>();
 
-	/** Last use by this instance of each sandbox. */
+	/** Last use by this instance of each sandbox: when an operation started or ended. */
 	private final Map<String, Instant> lastUse = new ConcurrentHashMap<>();
+
+	/** Operations of this instance running on each sandbox. */
+	private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+
+	/** Sandboxes deleted here, with when, so that a list that predates a deletion does not revive them. */
+	private final Map<String, Instant> deletedAt = new ConcurrentHashMap<>();
 
 	private final Map<String, DeletionReason> pendingReasons = new ConcurrentHashMap<>();
 
@@ -97,7 +106,14 @@ public final class SandboxInventory implements SandboxListener {
 	}
 
 	@Override
-	public void used(String id) {
+	public void operationStarted(String id) {
+		this.inFlight.merge(id, 1, Integer::sum);
+		this.lastUse.put(id, this.clock.instant());
+	}
+
+	@Override
+	public void operationFinished(String id) {
+		this.inFlight.computeIfPresent(id, (key, count) -> (count > 1) ? count - 1 : null);
 		this.lastUse.put(id, this.clock.instant());
 	}
 
@@ -105,6 +121,7 @@ public final class SandboxInventory implements SandboxListener {
 	public void deleted(String id) {
 		DeletionReason reason = this.pendingReasons.remove(id);
 		deletions((reason != null) ? reason : DeletionReason.EXPLICIT).increment();
+		this.deletedAt.put(id, this.clock.instant());
 		forget(id);
 	}
 
@@ -128,25 +145,32 @@ public final class SandboxInventory implements SandboxListener {
 
 	/**
 	 * Replace what is known of the owner's sandboxes with a fresh list. Entries recorded
-	 * after the list was requested are kept: the list may predate them.
+	 * after the list was requested are kept, and sandboxes deleted since are not revived:
+	 * the list may predate both.
 	 * @param listedAt when the list was requested
 	 * @param owned the owner's sandboxes, as listed
 	 */
 	public void refresh(Instant listedAt, Collection<SandboxInfo> owned) {
-		Set<String> ids = owned.stream().map(SandboxInfo::id).collect(Collectors.toSet());
+		Set<String> ids = owned.stream()
+			.map(SandboxInfo::id)
+			.filter((id) -> !this.deletedAt.containsKey(id))
+			.collect(Collectors.toSet());
 		for (String id : ids) {
 			this.existing.putIfAbsent(id, listedAt);
 		}
-		this.existing.entrySet().removeIf((entry) -> !ids.contains(entry.getKey()) && entry.getValue().isBefore(listedAt));
-		this.createdHere.entrySet()
-			.removeIf((entry) -> !ids.contains(entry.getKey()) && entry.getValue().isBefore(listedAt));
-		this.lastUse.entrySet().removeIf((entry) -> !ids.contains(entry.getKey()) && entry.getValue().isBefore(listedAt));
+		Predicate<Map.Entry<String, Instant>> gone = (entry) -> !ids.contains(entry.getKey())
+				&& entry.getValue().isBefore(listedAt);
+		this.existing.entrySet().removeIf(gone);
+		this.createdHere.entrySet().removeIf(gone);
+		this.lastUse.entrySet().removeIf(gone);
+		this.deletedAt.values().removeIf((deletion) -> deletion.isBefore(listedAt));
 	}
 
 	private void forget(String id) {
 		this.existing.remove(id);
 		this.createdHere.remove(id);
 		this.lastUse.remove(id);
+		this.inFlight.remove(id);
 	}
 
 	/**
@@ -166,12 +190,21 @@ public final class SandboxInventory implements SandboxListener {
 	}
 
 	/**
-	 * Return when this instance last used a sandbox.
+	 * Return how long this instance has not used a sandbox: zero while one of its
+	 * operations runs.
 	 * @param id the sandbox id
-	 * @return the instant, or {@code null} if this instance has not used it
+	 * @return the idle time, or {@code null} if this instance has not used it
 	 */
-	public @Nullable Instant lastUse(String id) {
-		return this.lastUse.get(id);
+	public @Nullable Duration idleTime(String id) {
+		if (this.inFlight.containsKey(id)) {
+			return Duration.ZERO;
+		}
+		Instant lastUse = this.lastUse.get(id);
+		if (lastUse == null) {
+			return null;
+		}
+		Duration idle = Duration.between(lastUse, this.clock.instant());
+		return idle.isNegative() ? Duration.ZERO : idle;
 	}
 
 	/**

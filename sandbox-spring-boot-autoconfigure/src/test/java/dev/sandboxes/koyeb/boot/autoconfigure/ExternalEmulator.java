@@ -17,6 +17,7 @@ package dev.sandboxes.koyeb.boot.autoconfigure;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import dev.sandboxes.koyeb.SandboxOwner;
@@ -27,8 +28,8 @@ import dev.sandboxes.koyeb.emulator.runtime.RuntimeMode;
 
 /**
  * An emulator started by a test, outside any application context, so that sandboxes
- * outlive the contexts that made them and several contexts can share it. Its time runs at
- * a scale, and the connection details it hands out carry its clock.
+ * outlive the contexts that made them and several contexts can share it. Its time is a
+ * clock the test controls, and the connection details it hands out carry that clock.
  */
 public final class ExternalEmulator implements AutoCloseable {
 
@@ -36,11 +37,17 @@ public final class ExternalEmulator implements AutoCloseable {
 
 	private final KoyebEmulator emulator;
 
-	public ExternalEmulator(long timeScale) {
+	/**
+	 * Start an emulator whose time is the given clock's.
+	 * @param clock the clock, shared with the application under test
+	 * @param deploymentStepDelay how long each deployment status lasts
+	 */
+	public ExternalEmulator(Clock clock, Duration deploymentStepDelay) {
 		this.emulator = KoyebEmulator.builder()
 			.apiToken(API_TOKEN)
 			.runtime(RuntimeMode.PLAIN)
-			.timeScale(timeScale)
+			.clock(clock)
+			.deploymentStepDelay(deploymentStepDelay)
 			.start();
 	}
 

@@ -24,6 +24,7 @@ import dev.sandboxes.koyeb.InvalidSandboxSpecException;
 import dev.sandboxes.koyeb.ReactiveSandboxOperations;
 import dev.sandboxes.koyeb.ReactiveSandboxTemplate;
 import dev.sandboxes.koyeb.SandboxException;
+import dev.sandboxes.koyeb.SandboxListener;
 import dev.sandboxes.koyeb.SandboxOperations;
 import dev.sandboxes.koyeb.SandboxOwner;
 import dev.sandboxes.koyeb.SandboxSpec;
@@ -186,6 +187,26 @@ class SandboxAutoConfigurationTests {
 	}
 
 	@Test
+	void listenerBeanMayDependOnTheTemplate() {
+		this.contextRunner.withUserConfiguration(AuditListenerConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThatExceptionOfType(SandboxException.class)
+				.isThrownBy(() -> context.getBean(SandboxTemplate.class).create(SandboxSpec.builder().build()));
+			assertThat(context.getBean(AuditListener.class).operations)
+				.isSameAs(context.getBean(SandboxOperations.class));
+		});
+	}
+
+	@Test
+	void applicationNameWithoutLetterOrDigitFailsNamingTheOwnerProperty() {
+		this.contextRunner.withPropertyValues("spring.application.name=---")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("spring.application.name '---' has no letter or digit to name the owner of sandboxes after:"
+						+ " set koyeb.sandbox.owner"));
+	}
+
+	@Test
 	void noTokenAndNoEmulatorFailsWithTheEndpointException() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SandboxAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(KoyebEmulator.class))
@@ -199,6 +220,26 @@ class SandboxAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SandboxTemplate.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SandboxConnectionDetails.class)
 				.doesNotHaveBean(OwnedSandboxes.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AuditListenerConfiguration {
+
+		@Bean
+		AuditListener auditListener(SandboxOperations operations) {
+			return new AuditListener(operations);
+		}
+
+	}
+
+	static class AuditListener implements SandboxListener {
+
+		final SandboxOperations operations;
+
+		AuditListener(SandboxOperations operations) {
+			this.operations = operations;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

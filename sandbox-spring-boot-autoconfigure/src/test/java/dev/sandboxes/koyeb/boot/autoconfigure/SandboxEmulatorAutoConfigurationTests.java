@@ -26,6 +26,7 @@ import dev.sandboxes.koyeb.Sandbox;
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.SandboxTemplate;
 import dev.sandboxes.koyeb.emulator.KoyebEmulator;
+import dev.sandboxes.koyeb.emulator.runtime.RuntimeMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -115,6 +116,30 @@ class SandboxEmulatorAutoConfigurationTests {
 		this.contextRunner.withSystemProperties("KOYEB_API_TOKEN=real-token")
 			.run((context) -> assertThat(context).doesNotHaveBean(KoyebEmulator.class)
 				.hasSingleBean(SandboxTemplate.class));
+	}
+
+	@Test
+	void unresolvedTokenPlaceholderCountsAsNoToken() {
+		this.contextRunner.withPropertyValues("koyeb.sandbox.api-token=${KOYEB_API_TOKEN}")
+			.run((context) -> assertThat(context).hasSingleBean(KoyebEmulator.class));
+	}
+
+	@Test
+	void baseUrlWithoutTokenMeansNoEmulatorAndAFailureNamingIt() {
+		this.contextRunner.withPropertyValues("koyeb.sandbox.base-url=http://localhost:8090")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(SandboxEndpointNotConfiguredException.class)
+				.hasMessageContaining("for the base URL http://localhost:8090"));
+	}
+
+	@Test
+	void userEmulatorMeansNoEmbeddedOne() {
+		this.contextRunner.withPropertyValues("koyeb.sandbox.api-token=user-token")
+			.withBean("userEmulator", KoyebEmulator.class,
+					() -> KoyebEmulator.builder().runtime(RuntimeMode.PLAIN).apiToken("user-token").start())
+			.run((context) -> assertThat(context).hasSingleBean(KoyebEmulator.class)
+				.doesNotHaveBean("koyebSandboxEmulator"));
 	}
 
 	@Test

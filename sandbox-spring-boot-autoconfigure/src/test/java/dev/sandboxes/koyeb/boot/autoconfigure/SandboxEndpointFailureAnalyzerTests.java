@@ -15,6 +15,8 @@
  */
 package dev.sandboxes.koyeb.boot.autoconfigure;
 
+import java.net.URI;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,13 +40,32 @@ class SandboxEndpointFailureAnalyzerTests {
 	@Test
 	void withTheEmulatorTurnedOffTheAnalysisSaysHowToTurnItBackOn() {
 		FailureAnalysis analysis = new SandboxEndpointFailureAnalyzer()
-			.analyze(new SandboxEndpointNotConfiguredException());
+			.analyze(new SandboxEndpointNotConfiguredException(null));
 		assertThat(analysis.getDescription()).isEqualTo("Sandboxes have nowhere to run: no Koyeb API token is set "
 				+ "(koyeb.sandbox.api-token or the KOYEB_API_TOKEN environment variable), and the embedded emulator "
-				+ "is turned off (koyeb.sandbox.emulator.enabled=false).");
+				+ "is turned off (koyeb.sandbox.emulator.enabled=false) or its auto-configuration is excluded.");
 		assertThat(analysis.getAction()).isEqualTo("To run sandboxes on Koyeb, set koyeb.sandbox.api-token or the "
 				+ "KOYEB_API_TOKEN environment variable to a Koyeb API token. To run them locally without an account, "
-				+ "remove koyeb.sandbox.emulator.enabled=false.");
+				+ "remove koyeb.sandbox.emulator.enabled=false or the exclusion of SandboxEmulatorAutoConfiguration.");
+	}
+
+	@Test
+	void withABaseUrlButNoTokenTheAnalysisAsksForTheToken() {
+		FailureAnalysis analysis = new SandboxEndpointFailureAnalyzer()
+			.analyze(new SandboxEndpointNotConfiguredException(URI.create("http://localhost:8090")));
+		assertThat(analysis.getDescription()).isEqualTo("koyeb.sandbox.base-url is set to http://localhost:8090 but "
+				+ "no API token is set (koyeb.sandbox.api-token or the KOYEB_API_TOKEN environment variable).");
+		assertThat(analysis.getAction()).contains("for an emulator, to the token it was started with")
+			.contains("remove koyeb.sandbox.base-url");
+	}
+
+	@Test
+	void applicationWithABaseUrlButNoTokenFailsToStartWithTheAnalysis(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(NoEndpointApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--koyeb.sandbox.base-url=http://localhost:8090",
+				"--spring.main.banner-mode=off"));
+		assertThat(output).contains("koyeb.sandbox.base-url is set to http://localhost:8090 but no API token is set");
 	}
 
 	@Test

@@ -17,13 +17,11 @@ package dev.sandboxes.koyeb.boot.autoconfigure.health;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
 
 import dev.sandboxes.koyeb.SandboxAuthenticationException;
 import dev.sandboxes.koyeb.SandboxConnectionException;
 import dev.sandboxes.koyeb.SandboxException;
 import dev.sandboxes.koyeb.SandboxTimeoutException;
-import dev.sandboxes.koyeb.boot.autoconfigure.OwnedSandbox;
 import dev.sandboxes.koyeb.boot.autoconfigure.OwnedSandboxes;
 import dev.sandboxes.koyeb.boot.autoconfigure.SandboxConnectionDetails;
 
@@ -33,9 +31,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * {@link HealthIndicator} of the endpoint that sandboxes run on, Koyeb or an emulator: up
- * when it lists this application's sandboxes, down when it rejects the API token, cannot be
- * reached or fails to answer. Its details name the endpoint, its base URL and the owner,
- * never the API token.
+ * when it answers one request for the first page of sandboxes, down when it rejects the
+ * API token, cannot be reached or fails to answer. Its details name the endpoint, its base
+ * URL, the owner and how many of the owner's sandboxes exist as far as this instance knows
+ * (the reaper's runs keep that count current), never the API token.
  *
  * @since 0.1.0
  */
@@ -65,8 +64,8 @@ public final class SandboxHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("owner", this.sandboxes.inventory().owner().tag());
 		String endpoint = (emulator ? "The Koyeb emulator at " : "Koyeb at ") + baseUrl;
 		try {
-			List<OwnedSandbox> owned = this.sandboxes.list();
-			builder.up().withDetail("sandboxes", owned.size());
+			this.sandboxes.probe();
+			builder.up().withDetail("sandboxes", this.sandboxes.inventory().activeCount());
 		}
 		catch (SandboxAuthenticationException ex) {
 			builder.down()

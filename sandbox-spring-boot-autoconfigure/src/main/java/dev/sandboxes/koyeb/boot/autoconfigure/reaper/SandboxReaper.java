@@ -34,11 +34,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Deletes this application's sandboxes that are older than a maximum age, or that this
- * instance has not used for longer than a maximum idle time. Runs at a fixed interval on
- * its own thread, from the start of the application context to its close; a failing run
- * is logged and counted, and the next one catches up. Several instances sharing an owner
- * may reap together: a sandbox another instance deleted first counts as deleted.
+ * Deletes this application's sandboxes that are older than a maximum age, and those this
+ * instance created and has not used for longer than a maximum idle time (a sandbox is
+ * never idle while one of this instance's operations runs on it; uses by other instances
+ * are not seen, so their sandboxes are left to the age limit). Runs at a fixed interval on
+ * its own thread, from the start of the application context to its close, and each run
+ * also refreshes the {@code SandboxInventory}; a failing run is logged and counted, and the
+ * next one catches up. Several instances sharing an owner may reap together: a sandbox
+ * another instance deleted first counts as deleted.
  *
  * @since 0.1.0
  */
@@ -73,8 +76,8 @@ public final class SandboxReaper implements SmartLifecycle {
 	 * @param sandboxes the application's sandboxes
 	 * @param interval the time between two runs
 	 * @param maxAge the age past which a sandbox is deleted, or {@code null} for none
-	 * @param maxIdle the time without use past which a sandbox is deleted, or {@code null}
-	 * for none
+	 * @param maxIdle the time without use past which a sandbox this instance created is
+	 * deleted, or {@code null} for none
 	 */
 	public SandboxReaper(OwnedSandboxes sandboxes, Duration interval, @Nullable Duration maxAge,
 			@Nullable Duration maxIdle) {
@@ -132,7 +135,7 @@ public final class SandboxReaper implements SmartLifecycle {
 			return DeletionReason.MAX_AGE;
 		}
 		Duration idle = sandbox.idle();
-		if (this.maxIdle != null && idle != null && idle.compareTo(this.maxIdle) > 0) {
+		if (this.maxIdle != null && sandbox.createdHere() && idle != null && idle.compareTo(this.maxIdle) > 0) {
 			return DeletionReason.IDLE;
 		}
 		return null;

@@ -59,8 +59,8 @@ public final class SandboxReaperAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SandboxShutdownCleanup sandboxShutdownCleanup(OwnedSandboxes sandboxes) {
-			return new SandboxShutdownCleanup(sandboxes);
+		SandboxShutdownCleanup sandboxShutdownCleanup(OwnedSandboxes sandboxes, SandboxProperties properties) {
+			return new SandboxShutdownCleanup(sandboxes, properties.getRequestTimeout());
 		}
 
 	}

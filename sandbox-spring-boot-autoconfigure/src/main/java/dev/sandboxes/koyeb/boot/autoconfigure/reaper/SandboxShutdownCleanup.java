@@ -15,6 +15,7 @@
  */
 package dev.sandboxes.koyeb.boot.autoconfigure.reaper;
 
+import java.time.Duration;
 import java.util.Set;
 
 import dev.sandboxes.koyeb.boot.autoconfigure.DeletionReason;
@@ -22,29 +23,44 @@ import dev.sandboxes.koyeb.boot.autoconfigure.OwnedSandboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Deletes the sandboxes this application instance created, and that still exist, when the
- * application context closes; sandboxes of other instances of the same owner are left
- * alone.
+ * application context closes, several at a time and within a deadline; sandboxes of other
+ * instances of the same owner are left alone. A sandbox whose creation is still waiting
+ * for readiness is deleted too. Stopping the context without closing it (for example for a
+ * checkpoint) deletes nothing.
  *
  * @since 0.1.0
  */
-public final class SandboxShutdownCleanup implements SmartLifecycle {
+public final class SandboxShutdownCleanup implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
 	private static final Logger logger = LoggerFactory.getLogger(SandboxShutdownCleanup.class);
 
 	private final OwnedSandboxes sandboxes;
 
+	private final Duration deadline;
+
 	private volatile boolean running;
+
+	private volatile boolean closing;
 
 	/**
 	 * Create an instance.
 	 * @param sandboxes the application's sandboxes
+	 * @param deadline the longest time the deletions may take
 	 */
-	public SandboxShutdownCleanup(OwnedSandboxes sandboxes) {
+	public SandboxShutdownCleanup(OwnedSandboxes sandboxes, Duration deadline) {
 		this.sandboxes = sandboxes;
+		this.deadline = deadline;
+	}
+
+	@Override
+	public void onApplicationEvent(ContextClosedEvent event) {
+		this.closing = true;
 	}
 
 	@Override
@@ -54,23 +70,13 @@ public final class SandboxShutdownCleanup implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		if (!this.running) {
+		this.running = false;
+		if (!this.closing) {
 			return;
 		}
-		this.running = false;
 		Set<String> ids = this.sandboxes.inventory().createdHere();
-		int deleted = 0;
-		for (String id : ids) {
-			try {
-				this.sandboxes.delete(id, DeletionReason.SHUTDOWN);
-				deleted++;
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not delete sandbox {} at shutdown; Koyeb's lifecycle rules will: {}", id,
-						ex.getMessage());
-			}
-		}
 		if (!ids.isEmpty()) {
+			int deleted = this.sandboxes.deleteAll(ids, DeletionReason.SHUTDOWN, this.deadline);
 			logger.info("Deleted {} of the {} sandboxes this instance created, at shutdown", deleted, ids.size());
 		}
 	}

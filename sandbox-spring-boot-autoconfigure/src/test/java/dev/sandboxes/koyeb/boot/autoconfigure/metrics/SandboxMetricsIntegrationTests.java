@@ -31,7 +31,6 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,10 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SandboxMetricsIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		// Without the system environment, a KOYEB_API_TOKEN variable cannot send this test to Koyeb.
-		.withInitializer((context) -> context.getEnvironment()
-			.getPropertySources()
-			.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME))
 		.withConfiguration(AutoConfigurations.of(SandboxEmulatorAutoConfiguration.class,
 				SandboxAutoConfiguration.class, SandboxReaperAutoConfiguration.class,
 				SandboxMetricsAutoConfiguration.class, ObservationAutoConfiguration.class,

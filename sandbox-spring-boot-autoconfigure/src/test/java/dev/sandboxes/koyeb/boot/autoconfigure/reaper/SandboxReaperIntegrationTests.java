@@ -16,46 +16,46 @@
 package dev.sandboxes.koyeb.boot.autoconfigure.reaper;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicReference;
 
+import dev.sandboxes.koyeb.ExecResult;
 import dev.sandboxes.koyeb.Sandbox;
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.SandboxTemplate;
 import dev.sandboxes.koyeb.boot.autoconfigure.DeletionReason;
 import dev.sandboxes.koyeb.boot.autoconfigure.ExternalEmulator;
-import dev.sandboxes.koyeb.boot.autoconfigure.OwnedSandbox;
 import dev.sandboxes.koyeb.boot.autoconfigure.OwnedSandboxes;
 import dev.sandboxes.koyeb.boot.autoconfigure.SandboxAutoConfiguration;
 import dev.sandboxes.koyeb.boot.autoconfigure.SandboxConnectionDetails;
 import dev.sandboxes.koyeb.boot.autoconfigure.SandboxInventory;
-import org.jspecify.annotations.Nullable;
+import dev.sandboxes.koyeb.emulator.controlplane.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Integration tests of {@link SandboxReaper} and {@link SandboxShutdownCleanup} on an
- * emulator whose time runs 600 times faster than the wall clock (one second is ten
- * minutes).
+ * emulator whose clock, shared with the application, only moves when the test moves it.
  */
 class SandboxReaperIntegrationTests {
 
 	private static final SandboxSpec NEVER_SLEEPS = SandboxSpec.builder().idleTimeout(Duration.ZERO).build();
 
+	private final MutableClock clock = new MutableClock();
+
 	private ExternalEmulator emulator;
 
 	@BeforeEach
 	void startEmulator() {
-		this.emulator = new ExternalEmulator(600);
+		this.emulator = new ExternalEmulator(this.clock, Duration.ZERO);
 	}
 
 	@AfterEach
@@ -67,20 +67,20 @@ class SandboxReaperIntegrationTests {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SandboxAutoConfiguration.class, SandboxReaperAutoConfiguration.class))
 			.withBean(SandboxConnectionDetails.class, this.emulator::connectionDetails)
-			.withPropertyValues("spring.application.name=reaper-test", "koyeb.sandbox.lifecycle.delete-after=24h",
-					"koyeb.sandbox.reaper.interval=1h")
+			.withPropertyValues("spring.application.name=reaper-test", "koyeb.sandbox.reaper.interval=1h")
 			.withPropertyValues(properties);
 	}
 
 	@Test
 	void reaperDeletesAnOwnedSandboxPastItsMaxAgeAndLeavesFreshAndForeignOnesAlone() {
-		this.contextRunner("koyeb.sandbox.reaper.max-age=20m").run((context) -> {
+		contextRunner("koyeb.sandbox.reaper.max-age=20m").run((context) -> {
 			SandboxTemplate template = context.getBean(SandboxTemplate.class);
 			Sandbox old = template.create(NEVER_SLEEPS);
 			Sandbox foreign = this.emulator.template("someone-else").create(NEVER_SLEEPS);
-			await().until(() -> age(context, old.id()).compareTo(Duration.ofMinutes(21)) > 0);
+			this.clock.advance(Duration.ofMinutes(21));
 			Sandbox fresh = template.create(NEVER_SLEEPS);
 			SandboxReaper.ReaperRun run = context.getBean(SandboxReaper.class).reap();
+			assertThat(run.listed()).isEqualTo(2);
 			assertThat(run.deleted()).containsExactly(old.id());
 			assertThat(run.failed()).isEmpty();
 			assertThat(this.emulator.exists(old.id())).isFalse();
@@ -92,12 +92,12 @@ class SandboxReaperIntegrationTests {
 
 	@Test
 	void reaperDeletesASandboxThisInstanceLeftIdleAndKeepsOneInUse() {
-		this.contextRunner("koyeb.sandbox.reaper.max-idle=20m").run((context) -> {
+		contextRunner("koyeb.sandbox.reaper.max-idle=20m").run((context) -> {
 			SandboxTemplate template = context.getBean(SandboxTemplate.class);
 			Sandbox idle = template.create(NEVER_SLEEPS);
 			Sandbox busy = template.create(NEVER_SLEEPS);
 			idle.exec("true");
-			await().until(() -> idleTime(context, idle.id()).compareTo(Duration.ofMinutes(21)) > 0);
+			this.clock.advance(Duration.ofMinutes(21));
 			busy.exec("true");
 			SandboxReaper.ReaperRun run = context.getBean(SandboxReaper.class).reap();
 			assertThat(run.deleted()).containsExactly(idle.id());
@@ -107,9 +107,38 @@ class SandboxReaperIntegrationTests {
 	}
 
 	@Test
-	void scheduledRunsReapWithoutBeingCalled() {
-		this.contextRunner("koyeb.sandbox.reaper.max-age=10m", "koyeb.sandbox.reaper.interval=1s").run((context) -> {
+	void sandboxRunningACommandIsNeverIdle() {
+		contextRunner("koyeb.sandbox.reaper.max-idle=20m").run((context) -> {
 			Sandbox sandbox = context.getBean(SandboxTemplate.class).create(NEVER_SLEEPS);
+			SandboxInventory inventory = context.getBean(SandboxInventory.class);
+			this.clock.advance(Duration.ofMinutes(5));
+			CompletableFuture<ExecResult> command = CompletableFuture.supplyAsync(() -> sandbox.exec("sleep 2"));
+			await().until(() -> Duration.ZERO.equals(inventory.idleTime(sandbox.id())));
+			this.clock.advance(Duration.ofMinutes(30));
+			assertThat(context.getBean(SandboxReaper.class).reap().deleted()).isEmpty();
+			assertThat(command.join().exitCode()).isZero();
+			this.clock.advance(Duration.ofMinutes(21));
+			assertThat(context.getBean(SandboxReaper.class).reap().deleted()).containsExactly(sandbox.id());
+		});
+	}
+
+	@Test
+	void sandboxCreatedByAnotherInstanceIsNeverDeletedForIdleness() {
+		ApplicationContextRunner runner = contextRunner("koyeb.sandbox.reaper.max-idle=20m");
+		runner.run((creator) -> runner.run((user) -> {
+			Sandbox sandbox = creator.getBean(SandboxTemplate.class).create(NEVER_SLEEPS);
+			user.getBean(SandboxTemplate.class).get(sandbox.id()).exec("true");
+			this.clock.advance(Duration.ofMinutes(21));
+			assertThat(user.getBean(SandboxReaper.class).reap().deleted()).isEmpty();
+			assertThat(this.emulator.exists(sandbox.id())).isTrue();
+		}));
+	}
+
+	@Test
+	void scheduledRunsReapWithoutBeingCalled() {
+		contextRunner("koyeb.sandbox.reaper.max-age=10m", "koyeb.sandbox.reaper.interval=1s").run((context) -> {
+			Sandbox sandbox = context.getBean(SandboxTemplate.class).create(NEVER_SLEEPS);
+			this.clock.advance(Duration.ofMinutes(11));
 			await().atMost(Duration.ofSeconds(20)).until(() -> !this.emulator.exists(sandbox.id()));
 			assertThat(context.getBean(SandboxReaper.class).runs()).isPositive();
 			assertThat(context.getBean(SandboxReaper.class).failures()).isZero();
@@ -123,7 +152,7 @@ class SandboxReaperIntegrationTests {
 			SandboxTemplate template = first.getBean(SandboxTemplate.class);
 			Sandbox one = template.create(NEVER_SLEEPS);
 			Sandbox two = template.create(NEVER_SLEEPS);
-			await().until(() -> age(first, two.id()).compareTo(Duration.ofMinutes(21)) > 0);
+			this.clock.advance(Duration.ofMinutes(21));
 			SandboxReaper firstReaper = first.getBean(SandboxReaper.class);
 			SandboxReaper secondReaper = second.getBean(SandboxReaper.class);
 			CompletableFuture<SandboxReaper.ReaperRun> firstRun = CompletableFuture.supplyAsync(firstReaper::reap);
@@ -133,6 +162,8 @@ class SandboxReaperIntegrationTests {
 			assertThat(firstReaper.failures() + secondReaper.failures()).isZero();
 			assertThat(this.emulator.exists(one.id())).isFalse();
 			assertThat(this.emulator.exists(two.id())).isFalse();
+			assertThatNoException()
+				.isThrownBy(() -> second.getBean(OwnedSandboxes.class).delete(one.id(), DeletionReason.MAX_AGE));
 		}));
 	}
 
@@ -154,8 +185,35 @@ class SandboxReaperIntegrationTests {
 			assertThat(this.emulator.exists(kept[0])).isTrue();
 			other.getBean(SandboxTemplate.class).delete(kept[0]);
 		});
-		assertThat(this.emulator.services()).allSatisfy(
-				(service) -> assertThat(service.status()).isIn("DELETING", "DELETED"));
+		assertThat(this.emulator.services())
+			.allSatisfy((service) -> assertThat(service.status()).isIn("DELETING", "DELETED"));
+	}
+
+	@Test
+	void deleteOnShutdownRemovesASandboxStillBecomingReady() {
+		this.emulator.close();
+		this.emulator = new ExternalEmulator(this.clock, Duration.ofMillis(500));
+		AtomicReference<CompletableFuture<Sandbox>> creation = new AtomicReference<>();
+		contextRunner().run((context) -> {
+			SandboxTemplate template = context.getBean(SandboxTemplate.class);
+			creation.set(CompletableFuture.supplyAsync(() -> template.create(NEVER_SLEEPS)));
+			await().until(() -> !this.emulator.services().isEmpty());
+		});
+		assertThat(this.emulator.services()).singleElement()
+			.satisfies((service) -> assertThat(service.status()).isIn("DELETING", "DELETED"));
+		assertThat(creation.get()).failsWithin(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void stoppingWithoutClosingDeletesNothing() {
+		String[] id = new String[1];
+		contextRunner().run((context) -> {
+			id[0] = context.getBean(SandboxTemplate.class).create(NEVER_SLEEPS).id();
+			context.stop();
+			assertThat(this.emulator.exists(id[0])).isTrue();
+			context.start();
+		});
+		assertThat(this.emulator.exists(id[0])).isFalse();
 	}
 
 	@Test
@@ -166,26 +224,6 @@ class SandboxReaperIntegrationTests {
 			id[0] = context.getBean(SandboxTemplate.class).create(NEVER_SLEEPS).id();
 		});
 		assertThat(this.emulator.exists(id[0])).isTrue();
-	}
-
-	private static Duration age(ConfigurableApplicationContext context, String id) {
-		return measure(context, id, OwnedSandbox::age);
-	}
-
-	private static Duration idleTime(ConfigurableApplicationContext context, String id) {
-		return measure(context, id, OwnedSandbox::idle);
-	}
-
-	private static Duration measure(ConfigurableApplicationContext context, String id,
-			Function<OwnedSandbox, @Nullable Duration> measure) {
-		return context.getBean(OwnedSandboxes.class)
-			.list()
-			.stream()
-			.filter((sandbox) -> sandbox.id().equals(id))
-			.map(measure)
-			.filter(Objects::nonNull)
-			.findFirst()
-			.orElse(Duration.ZERO);
 	}
 
 }

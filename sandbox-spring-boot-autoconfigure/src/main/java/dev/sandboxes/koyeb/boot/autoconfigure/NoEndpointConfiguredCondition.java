@@ -23,19 +23,23 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when no Koyeb API token is configured, neither as a property nor in the
- * environment variable.
+ * Matches when no endpoint is configured: no Koyeb API token (neither the property nor the
+ * environment variable) and no base URL.
  */
-class NoApiTokenCondition extends SpringBootCondition {
+class NoEndpointConfiguredCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Environment environment = context.getEnvironment();
-		String configured = Binder.get(environment).bind(SandboxProperties.PREFIX + ".api-token", String.class).orElse(null);
-		if (PropertiesSandboxConnectionDetails.apiToken(configured, environment) != null) {
+		Binder binder = Binder.get(environment);
+		String token = binder.bind(SandboxProperties.PREFIX + ".api-token", String.class).orElse(null);
+		if (PropertiesSandboxConnectionDetails.apiToken(token, environment) != null) {
 			return ConditionOutcome.noMatch("a Koyeb API token is configured");
 		}
-		return ConditionOutcome.match("no Koyeb API token is configured");
+		if (binder.bind(SandboxProperties.PREFIX + ".base-url", String.class).isBound()) {
+			return ConditionOutcome.noMatch(SandboxProperties.PREFIX + ".base-url is configured");
+		}
+		return ConditionOutcome.match("neither a Koyeb API token nor a base URL is configured");
 	}
 
 }
