@@ -102,6 +102,8 @@ final class FaultInjection implements WebFilter {
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
 	}
 
+	// Closing the channel is fire-and-forget: the client sees the connection drop.
+	@SuppressWarnings("FutureReturnValueIgnored")
 	private static void close(ServerHttpResponse response) {
 		Connection connection = connectionOf(response);
 		if (connection != null) {
@@ -143,6 +145,8 @@ final class FaultInjection implements WebFilter {
 			return super.writeAndFlushWith(Flux.from(body).map((chunk) -> cut(Flux.from(chunk))));
 		}
 
+		// The scheduled close is fire-and-forget: the client sees the connection drop.
+		@SuppressWarnings("FutureReturnValueIgnored")
 		private Flux<DataBuffer> cut(Flux<? extends DataBuffer> body) {
 			return body.concatMap((buffer) -> {
 				long left = this.budget - this.written.get();

@@ -156,6 +156,8 @@ final class RunReply {
 		}
 	}
 
+	// The stderr spool closes once drained; nothing waits for it.
+	@SuppressWarnings("FutureReturnValueIgnored")
 	private void release() {
 		if (this.part != Part.DONE) {
 			this.execution.kill();

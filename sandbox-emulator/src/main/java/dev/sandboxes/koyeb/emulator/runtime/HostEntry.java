@@ -73,6 +73,8 @@ final class HostEntry implements Closeable {
 	 * @return the entry, to close
 	 * @throws IOException if a directory of the path is missing, not a directory or a link
 	 */
+	// The streams belong to the entry, which closes them.
+	@SuppressWarnings("StreamResourceLeak")
 	static HostEntry open(SandboxStorage storage, Path path) throws IOException {
 		Path files = storage.files();
 		DirectoryStream<Path> stream = Files.newDirectoryStream(files);
@@ -144,6 +146,8 @@ final class HostEntry implements Closeable {
 	 * @return the directory's entries
 	 * @throws IOException if the directory cannot be opened
 	 */
+	// The caller closes the stream it is given.
+	@SuppressWarnings("StreamResourceLeak")
 	DirectoryStream<Path> newDirectoryStream() throws IOException {
 		SecureDirectoryStream<Path> directory = this.parent;
 		if (directory == null) {
