@@ -96,11 +96,11 @@ public final class PortProxy implements AutoCloseable {
 			return ExecutorReplies.notRouted();
 		}
 		return Entry.enter(request, target.get())
-			.flatMap((sandbox) -> forward(request, sandbox.portBinding().bound(), path))
+			.flatMap((sandbox) -> forward(request, sandbox.portHost(), sandbox.portBinding().bound(), path))
 			.switchIfEmpty(Mono.defer(ExecutorReplies::notRouted));
 	}
 
-	private Mono<ServerResponse> forward(ServerRequest request, OptionalInt port, String path) {
+	private Mono<ServerResponse> forward(ServerRequest request, String host, OptionalInt port, String path) {
 		if (port.isEmpty()) {
 			return ExecutorReplies.text(HttpStatus.BAD_GATEWAY, "No port is exposed in this sandbox");
 		}
@@ -108,7 +108,7 @@ public final class PortProxy implements AutoCloseable {
 			return ExecutorReplies.text(HttpStatus.BAD_GATEWAY,
 					"Sandboxes have no network in this emulator (--no-network): their ports cannot be reached");
 		}
-		String uri = UriComponentsBuilder.fromUriString("http://127.0.0.1:" + port.getAsInt())
+		String uri = UriComponentsBuilder.fromUriString("http://" + host + ":" + port.getAsInt())
 			.path(path)
 			.query(request.uri().getRawQuery())
 			.build(true)

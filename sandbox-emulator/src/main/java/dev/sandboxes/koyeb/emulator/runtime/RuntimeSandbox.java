@@ -58,6 +58,15 @@ public interface RuntimeSandbox {
 	PortBinding portBinding();
 
 	/**
+	 * The host on which the emulator reaches the sandbox's ports: the loopback interface for
+	 * processes on the host's network, the container's address for a container.
+	 * @return the host name or address
+	 */
+	default String portHost() {
+		return "127.0.0.1";
+	}
+
+	/**
 	 * Return the sandbox to its initial state, as Koyeb does when a sandbox wakes from deep sleep:
 	 * every process killed, storage emptied, no port bound.
 	 */
