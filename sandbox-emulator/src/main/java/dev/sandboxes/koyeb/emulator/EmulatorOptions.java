@@ -45,10 +45,12 @@ final class EmulatorOptions {
 			                            set one when sandboxes have network access, or
 			                            their code can use this API too);
 			                            also read from KOYEB_EMULATOR_API_TOKEN
-			  --runtime <mode>          auto, bubblewrap or plain (default auto: bubblewrap
-			                            when it works here, else plain host processes that
-			                            are NOT isolated)
-			  --no-network              cut sandboxes off the network (bubblewrap only)
+			  --runtime <mode>          auto, bubblewrap, docker or plain (default auto:
+			                            a container of the sandbox's image where Docker
+			                            runs and has or can pull it, else bubblewrap when
+			                            it works here, else plain host processes that are
+			                            NOT isolated)
+			  --no-network              cut sandboxes off the network (bubblewrap, docker)
 			  --data-dir <directory>    where sandboxes' files live (default: a temporary
 			                            directory removed on exit)
 			  --time-scale <factor>     run lifecycle time this many times faster, a whole
@@ -124,7 +126,7 @@ final class EmulatorOptions {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(
-					"Option --runtime must be auto, bubblewrap or plain, was '" + value + "'");
+					"Option --runtime must be auto, bubblewrap, docker or plain, was '" + value + "'");
 		}
 	}
 

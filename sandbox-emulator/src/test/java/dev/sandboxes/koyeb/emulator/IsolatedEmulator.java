@@ -13,30 +13,43 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package dev.sandboxes.koyeb.emulator;
 
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.sandboxes.koyeb.SandboxTemplate;
+import dev.sandboxes.koyeb.SandboxTemplateBuilder;
 import dev.sandboxes.koyeb.emulator.runtime.Bubblewrap;
+import dev.sandboxes.koyeb.emulator.runtime.Docker;
+import dev.sandboxes.koyeb.emulator.runtime.RuntimeMode;
 
 /**
- * An emulator whose sandboxes bubblewrap isolates, started before a test class and stopped after
- * it; the class is skipped where bubblewrap does not work (or fails, where it is required).
+ * An emulator whose sandboxes are isolated, by bubblewrap or as Docker containers, started before a
+ * test class and stopped after it; the class is skipped where the runtime does not work (or fails,
+ * where it is required).
  */
 final class IsolatedEmulator implements BeforeAllCallback, AfterAllCallback {
 
+	private final Runnable assumption;
+
 	private final UnaryOperator<KoyebEmulator.Builder> configuration;
+
+	private final @Nullable String image;
 
 	private KoyebEmulator emulator;
 
-	private IsolatedEmulator(UnaryOperator<KoyebEmulator.Builder> configuration) {
+	private @Nullable SandboxTemplate template;
+
+	private IsolatedEmulator(Runnable assumption, UnaryOperator<KoyebEmulator.Builder> configuration,
+			@Nullable String image) {
+		this.assumption = assumption;
 		this.configuration = configuration;
+		this.image = image;
 	}
 
 	static IsolatedEmulator withDefaults() {
@@ -44,12 +57,20 @@ final class IsolatedEmulator implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	static IsolatedEmulator configured(UnaryOperator<KoyebEmulator.Builder> configuration) {
-		return new IsolatedEmulator(configuration);
+		return new IsolatedEmulator(Bubblewrap::assumeAvailable, configuration, null);
+	}
+
+	/**
+	 * An emulator running each sandbox as a container, of the given image unless its spec names
+	 * another.
+	 */
+	static IsolatedEmulator onDocker(String image) {
+		return new IsolatedEmulator(Docker::assumeAvailable, (builder) -> builder.runtime(RuntimeMode.DOCKER), image);
 	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		Bubblewrap.assumeAvailable();
+		this.assumption.run();
 		this.emulator = this.configuration.apply(KoyebEmulator.builder()).start();
 	}
 
@@ -58,6 +79,7 @@ final class IsolatedEmulator implements BeforeAllCallback, AfterAllCallback {
 		if (this.emulator != null) {
 			this.emulator.close();
 			this.emulator = null;
+			this.template = null;
 		}
 	}
 
@@ -70,10 +92,21 @@ final class IsolatedEmulator implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/**
-	 * A template of our client pointed at the emulator.
+	 * A builder of our client's templates pointed at the emulator.
+	 */
+	SandboxTemplateBuilder templateBuilder() {
+		SandboxTemplateBuilder builder = SandboxTemplate.builder().baseUrl(baseUrl()).apiToken("test-token");
+		return (this.image != null) ? builder.image(this.image) : builder;
+	}
+
+	/**
+	 * A template of our client pointed at the emulator, the same for every test of the class.
 	 */
 	SandboxTemplate template() {
-		return SandboxTemplate.builder().baseUrl(baseUrl()).apiToken("test-token").build();
+		if (this.template == null) {
+			this.template = templateBuilder().build();
+		}
+		return this.template;
 	}
 
 }

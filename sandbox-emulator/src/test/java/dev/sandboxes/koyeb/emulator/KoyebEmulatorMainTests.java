@@ -54,7 +54,7 @@ class KoyebEmulatorMainTests {
 		assertThat(text(this.err)).contains("--port").contains("'eighty'");
 		this.err.reset();
 		assertThat(run("--runtime", "vm")).isEqualTo(2);
-		assertThat(text(this.err)).contains("auto, bubblewrap or plain").contains("'vm'");
+		assertThat(text(this.err)).contains("auto, bubblewrap, docker or plain").contains("'vm'");
 		this.err.reset();
 		assertThat(run("--time-scale", "0.5")).isEqualTo(2);
 		assertThat(text(this.err)).contains("--time-scale").contains("'0.5'");

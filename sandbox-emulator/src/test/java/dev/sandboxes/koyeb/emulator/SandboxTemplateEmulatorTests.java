@@ -32,9 +32,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -51,7 +49,6 @@ import dev.sandboxes.koyeb.ReactiveSandboxTemplate;
 import dev.sandboxes.koyeb.Sandbox;
 import dev.sandboxes.koyeb.SandboxAuthenticationException;
 import dev.sandboxes.koyeb.SandboxCommandException;
-import dev.sandboxes.koyeb.SandboxDeploymentException;
 import dev.sandboxes.koyeb.SandboxFileNotFoundException;
 import dev.sandboxes.koyeb.SandboxInfo;
 import dev.sandboxes.koyeb.SandboxLifecycle;
@@ -66,25 +63,23 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The client's verbs end to end over real HTTP against an embedded emulator, with sandboxes
- * isolated by bubblewrap.
+ * The client's verbs end to end over real HTTP against an embedded emulator: one suite, run on
+ * each runtime by its subclasses.
  */
-class SandboxTemplateEmulatorTests {
+abstract class SandboxTemplateEmulatorTests {
 
-	@RegisterExtension
-	static final IsolatedEmulator emulator = IsolatedEmulator.withDefaults();
+	/**
+	 * The emulator under test, started before the subclass's tests and stopped after them.
+	 */
+	abstract IsolatedEmulator emulator();
 
-	private static SandboxTemplate template;
-
-	@BeforeAll
-	static void startEmulator() {
-		template = emulator.template();
+	private SandboxTemplate template() {
+		return emulator().template();
 	}
-
 
 	@Test
 	void createExecAndDelete() {
-		Sandbox sandbox = template.create(SandboxSpec.builder().name("exec-basics").env("GREETING", "hello").build());
+		Sandbox sandbox = template().create(SandboxSpec.builder().name("exec-basics").env("GREETING", "hello").build());
 		try {
 			assertThat(sandbox.info().status()).isEqualTo("HEALTHY");
 			assertThat(sandbox.isHealthy()).isTrue();
@@ -103,29 +98,23 @@ class SandboxTemplateEmulatorTests {
 		}
 		assertThat(service(sandbox.id()).status()).isIn("DELETING", "DELETED");
 		await().untilAsserted(() -> assertThat(service(sandbox.id()).status()).isEqualTo("DELETED"));
-		assertThatExceptionOfType(SandboxNotFoundException.class).isThrownBy(() -> template.get(sandbox.id()));
+		assertThatExceptionOfType(SandboxNotFoundException.class).isThrownBy(() -> template().get(sandbox.id()));
 	}
 
 	@Test
 	void configFilesAreInPlaceWhenTheSandboxStarts() {
-		template.execute(SandboxSpec.builder()
+		template().execute(SandboxSpec.builder()
 			.name("config-files")
 			.configFile("/workspace/app/settings.json", "{\"debug\":true}\n")
 			.build(), (sandbox) -> {
 				assertThat(sandbox.exec("cat /workspace/app/settings.json").stdout()).isEqualTo("{\"debug\":true}\n");
 				return null;
 			});
-		assertThatExceptionOfType(SandboxDeploymentException.class)
-			.isThrownBy(() -> template.create(
-					SandboxSpec.builder().name("config-outside").configFile("/etc/app.conf", "x").build()))
-			.withMessageContaining("/etc/app.conf");
-		assertThat(emulator.get().services()).filteredOn((service) -> service.name().equals("config-outside"))
-			.allSatisfy((service) -> assertThat(service.status()).isIn("DELETING", "DELETED"));
 	}
 
 	@Test
 	void streamsOutputLineByLineAsItIsPrinted() {
-		template.execute(SandboxSpec.builder().name("streaming").build(), (sandbox) -> {
+		template().execute(SandboxSpec.builder().name("streaming").build(), (sandbox) -> {
 			List<OutputLine> lines = new CopyOnWriteArrayList<>();
 			List<Long> arrivals = new CopyOnWriteArrayList<>();
 			ExecResult result = sandbox.exec(ExecSpec.of("for i in 1 2 3; do echo line $i; sleep 0.3; done; echo bad 1>&2"),
@@ -144,10 +133,7 @@ class SandboxTemplateEmulatorTests {
 
 	@Test
 	void reactiveStreamEndsWithTheExitCode() {
-		ReactiveSandboxTemplate reactive = ReactiveSandboxTemplate.builder()
-			.baseUrl(emulator.baseUrl())
-			.apiToken("local-token")
-			.buildReactive();
+		ReactiveSandboxTemplate reactive = emulator().templateBuilder().buildReactive();
 		StepVerifier
 			.create(reactive.create(SandboxSpec.builder().name("reactive").build())
 				.flatMapMany((sandbox) -> sandbox.execStream(ExecSpec.of("echo a; echo b; exit 4"))
@@ -160,7 +146,7 @@ class SandboxTemplateEmulatorTests {
 
 	@Test
 	void textFilesAreSharedWithCommands() {
-		template.execute(SandboxSpec.builder().name("text-files").build(), (sandbox) -> {
+		template().execute(SandboxSpec.builder().name("text-files").build(), (sandbox) -> {
 			sandbox.files().mkdir("/workspace/project/src");
 			sandbox.files().write("/workspace/project/src/hello.txt", "héllo\nworld\n");
 			assertThat(sandbox.exec("cat /workspace/project/src/hello.txt").stdout()).isEqualTo("héllo\nworld\n");
@@ -187,7 +173,7 @@ class SandboxTemplateEmulatorTests {
 		byte[] content = new byte[3 * 1024 * 1024 + 17];
 		new Random(42).nextBytes(content);
 		Path source = Files.write(local.resolve("source.bin"), content);
-		template.execute(SandboxSpec.builder().name("binary-files").build(), (sandbox) -> {
+		template().execute(SandboxSpec.builder().name("binary-files").build(), (sandbox) -> {
 			sandbox.files().write("/tmp/all-bytes.bin", allByteValues());
 			assertThat(sandbox.files().readBytes("/tmp/all-bytes.bin")).isEqualTo(allByteValues());
 			assertThat(sandbox.exec("wc -c < /tmp/all-bytes.bin").stdout().trim()).isEqualTo("256");
@@ -203,7 +189,7 @@ class SandboxTemplateEmulatorTests {
 
 	@Test
 	void backgroundProcessesWithLogsAndKill() {
-		template.execute(SandboxSpec.builder().name("processes").build(), (sandbox) -> {
+		template().execute(SandboxSpec.builder().name("processes").build(), (sandbox) -> {
 			ProcessInfo ticker = sandbox.processes()
 				.start("for i in 1 2 3; do echo tick $i; echo warn $i 1>&2; sleep 0.2; done");
 			ProcessInfo sleeper = sandbox.processes().start("sleep 300 & sleep 301");
@@ -225,12 +211,12 @@ class SandboxTemplateEmulatorTests {
 	@Test
 	void exposedPortIsReachableThroughTheProxyUrl() throws Exception {
 		int port = freePort();
-		try (Sandbox sandbox = template.create(SandboxSpec.builder().name("ports").build())) {
+		try (Sandbox sandbox = template().create(SandboxSpec.builder().name("ports").build())) {
 			sandbox.files().write("/tmp/index.html", "served from the sandbox\n");
-			sandbox.processes().start(ExecSpec.of("python3 -m http.server " + port + " --bind 127.0.0.1").cwd("/tmp"));
+			sandbox.processes().start(ExecSpec.of("python3 -m http.server " + port + " --bind 0.0.0.0").cwd("/tmp"));
 			ExposedPort exposed = sandbox.ports().expose(port);
 			assertThat(exposed.port()).isEqualTo(port);
-			assertThat(exposed.url().toString()).startsWith(emulator.baseUrl() + "/r/").endsWith("/");
+			assertThat(exposed.url().toString()).startsWith(emulator().baseUrl() + "/r/").endsWith("/");
 			HttpClient http = HttpClient.newHttpClient();
 			await().untilAsserted(() -> {
 				HttpResponse<String> page = http.send(HttpRequest.newBuilder(exposed.url().resolve("index.html")).build(),
@@ -247,7 +233,7 @@ class SandboxTemplateEmulatorTests {
 
 	@Test
 	void lifecycleUpdateKeepsTheRunningSandbox() {
-		template.execute(SandboxSpec.builder().name("lifecycle-update").deleteAfter(Duration.ofMinutes(10)).build(),
+		template().execute(SandboxSpec.builder().name("lifecycle-update").deleteAfter(Duration.ofMinutes(10)).build(),
 				(sandbox) -> {
 					sandbox.files().write("/tmp/state.txt", "kept");
 					sandbox.updateLifecycle(new SandboxLifecycle(Duration.ofHours(2), null));
@@ -262,26 +248,26 @@ class SandboxTemplateEmulatorTests {
 
 	@Test
 	void reconnectsByIdAndListsByName() {
-		try (Sandbox sandbox = template.create(SandboxSpec.builder().name("reconnect-me").build())) {
+		try (Sandbox sandbox = template().create(SandboxSpec.builder().name("reconnect-me").build())) {
 			sandbox.files().write("/root/note.txt", "left here");
-			Sandbox again = template.get(sandbox.id());
+			Sandbox again = template().get(sandbox.id());
 			assertThat(again.name()).isEqualTo("reconnect-me");
 			assertThat(again.files().readString("/root/note.txt")).isEqualTo("left here");
-			assertThat(template.list()).extracting(SandboxInfo::id).contains(sandbox.id());
-			assertThat(template.listByName("reconnect-me")).extracting(SandboxInfo::id).containsExactly(sandbox.id());
+			assertThat(template().list()).extracting(SandboxInfo::id).contains(sandbox.id());
+			assertThat(template().listByName("reconnect-me")).extracting(SandboxInfo::id).containsExactly(sandbox.id());
 		}
 	}
 
 	@Test
 	void executeDeletesTheSandboxAndItsApp() {
 		String[] ids = new String[2];
-		template.execute(SandboxSpec.builder().name("callback").build(), (sandbox) -> {
+		template().execute(SandboxSpec.builder().name("callback").build(), (sandbox) -> {
 			ids[0] = sandbox.id();
 			ids[1] = sandbox.appId();
 			return sandbox.exec("true");
 		});
 		await().untilAsserted(() -> assertThat(service(ids[0]).status()).isEqualTo("DELETED"));
-		assertThat(emulator.get().apps()).filteredOn((app) -> app.id().equals(ids[1]))
+		assertThat(emulator().get().apps()).filteredOn((app) -> app.id().equals(ids[1]))
 			.singleElement()
 			.satisfies((app) -> assertThat(app.status()).isEqualTo("DELETED"));
 	}
@@ -298,8 +284,8 @@ class SandboxTemplateEmulatorTests {
 		}
 	}
 
-	private static ServiceView service(String id) {
-		return emulator.get().services().stream().filter((service) -> service.id().equals(id)).findFirst().orElseThrow();
+	private ServiceView service(String id) {
+		return emulator().get().services().stream().filter((service) -> service.id().equals(id)).findFirst().orElseThrow();
 	}
 
 	private static ProcessStatus status(Sandbox sandbox, String id) {

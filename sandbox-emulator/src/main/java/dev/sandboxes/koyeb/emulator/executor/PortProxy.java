@@ -57,7 +57,7 @@ public final class PortProxy implements AutoCloseable {
 
 	private final ExecutorTargets targets;
 
-	private final boolean sandboxesOnHostNetwork;
+	private final boolean sandboxesReachable;
 
 	private final ConnectionProvider connections;
 
@@ -66,12 +66,13 @@ public final class PortProxy implements AutoCloseable {
 	/**
 	 * Create the proxy.
 	 * @param targets finds sandboxes by routing key
-	 * @param sandboxesOnHostNetwork whether sandboxes listen on the host's loopback; when each has
-	 * a network of its own, their ports cannot be reached and the proxy says so
+	 * @param sandboxesReachable whether sandboxes' ports can be reached, at each sandbox's
+	 * {@link dev.sandboxes.koyeb.emulator.runtime.RuntimeSandbox#portHost() port host}; when
+	 * sandboxes are cut off the network, the proxy says so
 	 */
-	public PortProxy(ExecutorTargets targets, boolean sandboxesOnHostNetwork) {
+	public PortProxy(ExecutorTargets targets, boolean sandboxesReachable) {
 		this.targets = targets;
-		this.sandboxesOnHostNetwork = sandboxesOnHostNetwork;
+		this.sandboxesReachable = sandboxesReachable;
 		this.connections = ConnectionProvider.create("koyeb-emulator-port-proxy", 256);
 		this.client = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.connections)))
@@ -104,7 +105,7 @@ public final class PortProxy implements AutoCloseable {
 		if (port.isEmpty()) {
 			return ExecutorReplies.text(HttpStatus.BAD_GATEWAY, "No port is exposed in this sandbox");
 		}
-		if (!this.sandboxesOnHostNetwork) {
+		if (!this.sandboxesReachable) {
 			return ExecutorReplies.text(HttpStatus.BAD_GATEWAY,
 					"Sandboxes have no network in this emulator (--no-network): their ports cannot be reached");
 		}

@@ -34,6 +34,8 @@ final class ProcessTrees {
 
 	private static final int MAX_KILL_ROUNDS = 5;
 
+	private static final int MAX_STOP_ROUNDS = 64;
+
 	private static final long POLL_MILLIS = 5;
 
 	private static final boolean PROC_AVAILABLE = Files.isDirectory(Path.of("/proc/self"));
@@ -48,10 +50,12 @@ final class ProcessTrees {
 	}
 
 	/**
-	 * Kill a process and its descendants with SIGKILL, the process first so that it cannot react
-	 * to its children's death. The descendants are listed before anything is killed; a few more
-	 * rounds catch children forked meanwhile by processes not dead yet. A descendant that has already
-	 * left the tree (an orphan reparented to init) is out of reach.
+	 * Kill a process and its descendants with SIGKILL. The tree is first frozen with SIGSTOP, the
+	 * process first and then each generation of descendants until no new one appears, so that no
+	 * process can fork a child that would escape the kill by being orphaned; then every frozen
+	 * process is killed. A descendant that had already left the tree (an orphan reparented to
+	 * init) is out of reach. Where processes cannot be stopped, the tree is killed in a few rounds
+	 * that catch children forked meanwhile.
 	 * @param root the process
 	 * @return every process signalled, the root first
 	 */
@@ -59,7 +63,17 @@ final class ProcessTrees {
 		List<ProcessHandle> signalled = new ArrayList<>();
 		List<ProcessHandle> batch = new ArrayList<>();
 		batch.add(root);
-		batch.addAll(root.descendants().toList());
+		for (int round = 0; round < MAX_STOP_ROUNDS && !batch.isEmpty() && stop(batch); round++) {
+			signalled.addAll(batch);
+			batch = batch.stream()
+				.flatMap(ProcessHandle::children)
+				.filter((process) -> !signalled.contains(process) && isRunning(process))
+				.distinct()
+				.toList();
+		}
+		batch = new ArrayList<>(batch);
+		batch.addAll(signalled.isEmpty() ? root.descendants().toList() : List.of());
+		signalled.forEach(ProcessHandle::destroyForcibly);
 		for (int round = 0; round < MAX_KILL_ROUNDS && !batch.isEmpty(); round++) {
 			batch.forEach(ProcessHandle::destroyForcibly);
 			signalled.addAll(batch);
@@ -70,6 +84,29 @@ final class ProcessTrees {
 				.toList();
 		}
 		return signalled;
+	}
+
+	/**
+	 * Send SIGSTOP to processes, with the system's {@code kill} command.
+	 * @return whether they were stopped
+	 */
+	private static boolean stop(List<ProcessHandle> processes) {
+		List<String> command = new ArrayList<>(List.of("kill", "-STOP"));
+		processes.forEach((process) -> command.add(Long.toString(process.pid())));
+		try {
+			Process kill = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			kill.waitFor();
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	/**

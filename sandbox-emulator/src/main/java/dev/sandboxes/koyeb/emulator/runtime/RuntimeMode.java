@@ -23,11 +23,22 @@ package dev.sandboxes.koyeb.emulator.runtime;
  */
 public enum RuntimeMode {
 
-	/** Bubblewrap where it works on this machine, plain processes otherwise (with a warning). */
+	/**
+	 * Each sandbox as a container of its image where a Docker engine is reachable and the image is
+	 * there or can be pulled; otherwise as processes isolated by bubblewrap where it works, plain
+	 * processes as a last resort (with a warning).
+	 */
 	AUTO,
 
 	/** Processes isolated by bubblewrap; starting fails where bubblewrap does not work. */
 	BUBBLEWRAP,
+
+	/**
+	 * Each sandbox a container of its image on a Docker engine (found as Testcontainers finds it:
+	 * {@code DOCKER_HOST}, Docker Desktop, Colima, Podman); starting fails where none is reachable,
+	 * and creating a sandbox fails when its image cannot be found or pulled.
+	 */
+	DOCKER,
 
 	/**
 	 * Plain host processes confined only by working directory and file-API path mapping: absolute

@@ -55,7 +55,9 @@ public final class SandboxRuntimes {
 	 * Create a runtime.
 	 * <ul>
 	 * <li>{@link RuntimeMode#BUBBLEWRAP}: bubblewrap, which must work on this machine.</li>
-	 * <li>{@link RuntimeMode#AUTO}: bubblewrap if it works, else plain processes.</li>
+	 * <li>{@link RuntimeMode#DOCKER}: containers, on a Docker engine that must be reachable.</li>
+	 * <li>{@link RuntimeMode#AUTO}: a container where Docker is reachable and has or can pull the
+	 * sandbox's image; else bubblewrap if it works, else plain processes.</li>
 	 * <li>{@link RuntimeMode#PLAIN}: plain processes.</li>
 	 * </ul>
 	 * Whether bubblewrap works is found out by running {@code true} in a sandbox with the real
@@ -63,10 +65,11 @@ public final class SandboxRuntimes {
 	 * @param mode the runtime mode
 	 * @param baseDirectory the directory for the sandboxes' storage, created if missing, emptied
 	 * of what an earlier run left there; each sandbox gets {@code <baseDirectory>/<sandboxId>/}
-	 * @param networkEnabled whether commands may use the network (only bubblewrap can cut it)
+	 * @param networkEnabled whether commands may use the network (bubblewrap and Docker can cut
+	 * it)
 	 * @return the runtime
 	 * @throws IllegalStateException if the mode is {@link RuntimeMode#BUBBLEWRAP} and bubblewrap
-	 * does not work
+	 * does not work, or {@link RuntimeMode#DOCKER} and no Docker engine is reachable
 	 * @throws UncheckedIOException if the base directory cannot be created
 	 */
 	public static SandboxRuntime create(RuntimeMode mode, Path baseDirectory, boolean networkEnabled) {
@@ -82,6 +85,28 @@ public final class SandboxRuntimes {
 	 * @return the runtime
 	 */
 	static SandboxRuntime create(RuntimeMode mode, Path baseDirectory, boolean networkEnabled, String bubblewrap) {
+		if (mode == RuntimeMode.DOCKER) {
+			DockerEngine engine = DockerEngine.connect()
+				.orElseThrow(() -> new IllegalStateException("Runtime mode DOCKER was chosen but no Docker engine is "
+						+ "reachable: start Docker (or Podman, Colima), or point DOCKER_HOST at one"));
+			logger.info("Sandboxes run as containers of their images on Docker ({}network)",
+					networkEnabled ? "" : "no ");
+			return DockerSandboxRuntime.owningEngine(engine, networkEnabled);
+		}
+		SandboxRuntime local = createLocal(mode, baseDirectory, networkEnabled, bubblewrap);
+		if (mode == RuntimeMode.AUTO) {
+			Optional<DockerEngine> engine = DockerEngine.connect();
+			if (engine.isPresent()) {
+				logger.info("Sandboxes whose image Docker has or can pull run as containers of it");
+				return new DockerOrLocalRuntime(engine.get(),
+						DockerSandboxRuntime.owningEngine(engine.get(), networkEnabled), local);
+			}
+		}
+		return local;
+	}
+
+	private static SandboxRuntime createLocal(RuntimeMode mode, Path baseDirectory, boolean networkEnabled,
+			String bubblewrap) {
 		Path base = prepare(baseDirectory);
 		if (mode == RuntimeMode.PLAIN) {
 			return plain(base, networkEnabled, "runtime mode PLAIN was chosen");

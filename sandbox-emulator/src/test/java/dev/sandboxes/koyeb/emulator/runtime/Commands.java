@@ -75,6 +75,21 @@ final class Commands {
 		}
 	}
 
+	/**
+	 * Read a stream to its end, counting its bytes without keeping them.
+	 */
+	static long countBytes(InputStream stream) throws IOException {
+		long count = 0;
+		byte[] chunk = new byte[64 * 1024];
+		try (stream) {
+			int read;
+			while ((read = stream.read(chunk)) != -1) {
+				count += read;
+			}
+		}
+		return count;
+	}
+
 	record Result(String stdout, String stderr, int exitCode) {
 	}
 

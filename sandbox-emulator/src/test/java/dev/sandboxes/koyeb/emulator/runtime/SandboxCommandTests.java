@@ -16,7 +16,6 @@
 
 package dev.sandboxes.koyeb.emulator.runtime;
 
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -175,15 +174,7 @@ class SandboxCommandTests {
 		long size = 200L * 1000 * 1000;
 		CommandExecution execution = sandbox
 			.launch(new CommandRequest("head -c " + size + " /dev/zero", null, Map.of()));
-		long count = 0;
-		byte[] chunk = new byte[64 * 1024];
-		try (InputStream stdout = execution.stdout()) {
-			int read;
-			while ((read = stdout.read(chunk)) != -1) {
-				count += read;
-			}
-		}
-		assertThat(count).isEqualTo(size);
+		assertThat(Commands.countBytes(execution.stdout())).isEqualTo(size);
 		assertThat(execution.exitCode().get(10, TimeUnit.SECONDS)).isZero();
 	}
 

@@ -16,7 +16,14 @@
 
 package dev.sandboxes.koyeb.emulator.runtime;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,7 +64,48 @@ class SandboxRuntimesTests {
 	void autoRuntimeIsBubblewrapWhereItWorks() {
 		try (SandboxRuntime runtime = SandboxRuntimes.create(RuntimeMode.AUTO, this.directory, true)) {
 			assertThat(runtime.isolated()).isEqualTo(SandboxRuntimes.bubblewrapAvailable());
-			assertThat(runtime.name()).isEqualTo(SandboxRuntimes.bubblewrapAvailable() ? "bubblewrap" : "plain");
+			assertThat(runtime.name()).endsWith(SandboxRuntimes.bubblewrapAvailable() ? "bubblewrap" : "plain");
+		}
+	}
+
+	@Test
+	void dockerRuntimeRunsEachSandboxAsAContainerOfItsImage() {
+		Docker.assumeAvailable();
+		try (SandboxRuntime runtime = SandboxRuntimes.create(RuntimeMode.DOCKER, this.directory, true)) {
+			assertThat(runtime.name()).isEqualTo("docker");
+			assertThat(runtime.isolated()).isTrue();
+			RuntimeSandbox sandbox = runtime.provision(definition(Docker.BUSYBOX));
+			assertThat(output(sandbox, "readlink /bin/sh")).isEqualTo("busybox\n");
+		}
+	}
+
+	@Test
+	void autoRuntimeRunsContainersOfImagesDockerHasAndProcessesOtherwise() {
+		Docker.assumeAvailable();
+		try (SandboxRuntime runtime = SandboxRuntimes.create(RuntimeMode.AUTO, this.directory, true)) {
+			assertThat(runtime.name()).startsWith("docker+");
+			RuntimeSandbox container = runtime.provision(definition(Docker.BUSYBOX));
+			assertThat(output(container, "readlink /bin/sh")).isEqualTo("busybox\n");
+			RuntimeSandbox processes = runtime.provision(definition("koyeb-emulator-test/no-such-image:1"));
+			assertThat(output(processes, "echo $KOYEB_TEST")).isEqualTo("auto\n");
+			assertThat(processes).isNotInstanceOf(DockerSandbox.class);
+			assertThat(container).isInstanceOf(DockerSandbox.class);
+		}
+	}
+
+	private static SandboxDefinition definition(String image) {
+		return new SandboxDefinition("sb-" + UUID.randomUUID(), image, "nano", Map.of("KOYEB_TEST", "auto"));
+	}
+
+	private static String output(RuntimeSandbox sandbox, String command) {
+		CommandExecution execution = sandbox.launch(new CommandRequest(command, null, Map.of()));
+		try {
+			String stdout = new String(execution.stdout().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(execution.exitCode().get(30, TimeUnit.SECONDS)).isZero();
+			return stdout;
+		}
+		catch (IOException | InterruptedException | ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -76,7 +124,7 @@ class SandboxRuntimesTests {
 	void autoRuntimeFallsBackToPlainProcessesWhereBubblewrapDoesNotWork() {
 		try (SandboxRuntime runtime = SandboxRuntimes.create(RuntimeMode.AUTO, this.directory, true,
 				"/no/such/bwrap")) {
-			assertThat(runtime.name()).isEqualTo("plain");
+			assertThat(runtime.name()).endsWith("plain");
 			assertThat(runtime.isolated()).isFalse();
 		}
 	}

@@ -344,8 +344,8 @@ public class SandboxProperties implements Validator {
 		private int port;
 
 		/**
-		 * How the embedded emulator runs sandboxes: auto (bubblewrap isolation where it works),
-		 * bubblewrap or plain.
+		 * How the embedded emulator runs sandboxes: auto (a container of the image where Docker
+		 * has it, else bubblewrap isolation where it works), bubblewrap, docker or plain.
 		 */
 		private RuntimeMode runtime = RuntimeMode.AUTO;
 
@@ -393,7 +393,8 @@ public class SandboxProperties implements Validator {
 		public enum RuntimeMode {
 
 			/**
-			 * Bubblewrap isolation where it works on this machine, plain processes otherwise.
+			 * A container of the sandbox's image where Docker has or can pull it, else bubblewrap
+			 * isolation where it works on this machine, else plain processes.
 			 */
 			AUTO,
 
@@ -401,6 +402,11 @@ public class SandboxProperties implements Validator {
 			 * Processes isolated by bubblewrap; the start fails where bubblewrap does not work.
 			 */
 			BUBBLEWRAP,
+
+			/**
+			 * Each sandbox a container of its image on a Docker engine, which must be reachable.
+			 */
+			DOCKER,
 
 			/**
 			 * Plain host processes, not isolated: for trusted code only.
