@@ -9,7 +9,8 @@ set -euo pipefail
 force=false
 [ "${1:-}" = "--force" ] && force=true
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# --one-file-system: a failed debootstrap may leave proc or sys mounted under the work directory.
+trap 'rm -rf --one-file-system "$work"' EXIT
 
 have() { [ "$force" = false ] && docker image inspect "$1" > /dev/null 2>&1; }
 
@@ -17,6 +18,10 @@ if have koyeb-emulator-test/busybox; then
 	echo "koyeb-emulator-test/busybox is there"
 else
 	busybox=$(command -v busybox)
+	if ldd "$busybox" >/dev/null 2>&1; then
+		echo "$busybox is dynamically linked: install busybox-static, whose busybox needs no library" >&2
+		exit 1
+	fi
 	root="$work/busybox"
 	mkdir -p "$root/bin" "$root/etc" "$root/root" "$root/tmp"
 	cp "$busybox" "$root/bin/busybox"

@@ -101,15 +101,16 @@ public final class PortProxy implements AutoCloseable {
 			.switchIfEmpty(Mono.defer(ExecutorReplies::notRouted));
 	}
 
-	private Mono<ServerResponse> forward(ServerRequest request, String host, OptionalInt port, String path) {
+	private Mono<ServerResponse> forward(ServerRequest request, Optional<String> host, OptionalInt port, String path) {
 		if (port.isEmpty()) {
 			return ExecutorReplies.text(HttpStatus.BAD_GATEWAY, "No port is exposed in this sandbox");
 		}
-		if (!this.sandboxesReachable) {
+		if (!this.sandboxesReachable || host.isEmpty()) {
 			return ExecutorReplies.text(HttpStatus.BAD_GATEWAY,
-					"Sandboxes have no network in this emulator (--no-network): their ports cannot be reached");
+					"This sandbox has no network (the emulator runs with --no-network, or its container has no "
+							+ "address): its port cannot be reached");
 		}
-		String uri = UriComponentsBuilder.fromUriString("http://" + host + ":" + port.getAsInt())
+		String uri = UriComponentsBuilder.fromUriString("http://" + host.get() + ":" + port.getAsInt())
 			.path(path)
 			.query(request.uri().getRawQuery())
 			.build(true)

@@ -98,6 +98,9 @@ final class DockerCommandExecution implements CommandExecution {
 			exit 0
 			""";
 
+	/** How long the engine may fail to answer about a command before it counts as killed. */
+	private static final Duration ENGINE_LOST = Duration.ofSeconds(60);
+
 	/** How much of each stream is buffered before the command is held back. */
 	private static final int PIPE_CAPACITY = 1024 * 1024;
 
@@ -291,6 +294,8 @@ final class DockerCommandExecution implements CommandExecution {
 	 */
 	private void awaitExit(long timeoutNanos) {
 		long start = System.nanoTime();
+		long failingSince = 0;
+		boolean failing = false;
 		long pause = 5;
 		while (!this.exitCode.isDone()) {
 			try {
@@ -299,6 +304,7 @@ final class DockerCommandExecution implements CommandExecution {
 					this.exitCode.complete((int) code.getAsLong());
 					return;
 				}
+				failing = false;
 			}
 			catch (NotFoundException ex) {
 				this.exitCode.complete(KILLED);
@@ -306,6 +312,16 @@ final class DockerCommandExecution implements CommandExecution {
 			}
 			catch (RuntimeException ex) {
 				logger.debug("Cannot inspect exec {} of container {}", this.exec, this.container.id(), ex);
+				if (!failing) {
+					failing = true;
+					failingSince = System.nanoTime();
+				}
+				else if (System.nanoTime() - failingSince >= ENGINE_LOST.toNanos()) {
+					logger.warn("The Docker engine has not answered about exec {} of container {} for {}: the command "
+							+ "counts as killed", this.exec, this.container.id(), ENGINE_LOST);
+					this.exitCode.complete(KILLED);
+					return;
+				}
 			}
 			if (System.nanoTime() - start >= timeoutNanos || !pause(pause)) {
 				return;

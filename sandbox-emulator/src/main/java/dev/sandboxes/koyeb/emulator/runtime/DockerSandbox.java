@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -159,18 +160,17 @@ final class DockerSandbox implements RuntimeSandbox {
 
 	/**
 	 * The container's address on its network, which the emulator reaches directly where the
-	 * engine runs on this machine's kernel (Linux). A container without network has none: the
-	 * loopback interface is answered then, and the emulator refuses to forward to sandboxes
-	 * without network anyway.
+	 * engine runs on this machine's kernel (Linux); none for a container without network, or when
+	 * the engine cannot tell.
 	 */
 	@Override
-	public String portHost() {
+	public Optional<String> portHost() {
 		try {
-			return this.container.ipAddress().orElse(RuntimeSandbox.super.portHost());
+			return this.container.ipAddress();
 		}
 		catch (DockerException ex) {
 			logger.debug("Cannot inspect the container of sandbox {}", id(), ex);
-			return RuntimeSandbox.super.portHost();
+			return Optional.empty();
 		}
 	}
 

@@ -36,6 +36,8 @@ final class ProcessTrees {
 
 	private static final int MAX_STOP_ROUNDS = 64;
 
+	private static final String KILL_COMMAND = Files.isExecutable(Path.of("/bin/kill")) ? "/bin/kill" : "kill";
+
 	private static final long POLL_MILLIS = 5;
 
 	private static final boolean PROC_AVAILABLE = Files.isDirectory(Path.of("/proc/self"));
@@ -73,7 +75,9 @@ final class ProcessTrees {
 		}
 		batch = new ArrayList<>(batch);
 		batch.addAll(signalled.isEmpty() ? root.descendants().toList() : List.of());
-		signalled.forEach(ProcessHandle::destroyForcibly);
+		// A process that is gone (or whose pid now names another process) cannot be killed: should the
+		// pid have been reused before the stop, the stranger it names is let go on.
+		signal("-CONT", signalled.stream().filter((process) -> !process.destroyForcibly()).toList());
 		for (int round = 0; round < MAX_KILL_ROUNDS && !batch.isEmpty(); round++) {
 			batch.forEach(ProcessHandle::destroyForcibly);
 			signalled.addAll(batch);
@@ -87,11 +91,22 @@ final class ProcessTrees {
 	}
 
 	/**
-	 * Send SIGSTOP to processes, with the system's {@code kill} command.
-	 * @return whether they were stopped
+	 * Send SIGSTOP to processes.
+	 * @return whether the {@code kill} command ran
 	 */
 	private static boolean stop(List<ProcessHandle> processes) {
-		List<String> command = new ArrayList<>(List.of("kill", "-STOP"));
+		return signal("-STOP", processes);
+	}
+
+	/**
+	 * Send a signal to processes, with the system's {@code kill} command.
+	 * @return whether the command ran
+	 */
+	private static boolean signal(String signal, List<ProcessHandle> processes) {
+		if (processes.isEmpty()) {
+			return true;
+		}
+		List<String> command = new ArrayList<>(List.of(KILL_COMMAND, signal));
 		processes.forEach((process) -> command.add(Long.toString(process.pid())));
 		try {
 			Process kill = new ProcessBuilder(command).redirectErrorStream(true)

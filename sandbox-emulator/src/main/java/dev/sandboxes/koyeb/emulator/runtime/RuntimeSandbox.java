@@ -16,6 +16,8 @@
 
 package dev.sandboxes.koyeb.emulator.runtime;
 
+import java.util.Optional;
+
 /**
  * One provisioned sandbox: its commands, background processes, files and bound port.
  *
@@ -60,10 +62,10 @@ public interface RuntimeSandbox {
 	/**
 	 * The host on which the emulator reaches the sandbox's ports: the loopback interface for
 	 * processes on the host's network, the container's address for a container.
-	 * @return the host name or address
+	 * @return the host name or address, or empty when the sandbox's ports cannot be reached
 	 */
-	default String portHost() {
-		return "127.0.0.1";
+	default Optional<String> portHost() {
+		return Optional.of("127.0.0.1");
 	}
 
 	/**

@@ -368,7 +368,7 @@ class DockerSandboxRuntimeTests {
 	}
 
 	@Test
-	void containersWithoutNetworkOnlyHaveTheLoopbackInterface() throws Exception {
+	void containersWithoutNetworkOnlyHaveTheLoopbackInterfaceAndNoReachablePorts() throws Exception {
 		RuntimeSandbox isolated = fixture.provision(Docker.BUSYBOX, "micro", false);
 		assertThat(Commands.run(isolated, "ls /sys/class/net").stdout()).isEqualTo("lo\n");
 		RuntimeSandbox networked = fixture.provision();
@@ -376,7 +376,7 @@ class DockerSandboxRuntimeTests {
 		networked.files().makeDirectories("/root/www");
 		networked.files().write("/root/www/index.html", "served");
 		networked.processes().start(new CommandRequest("httpd -f -p 8080 -h /root/www", null, Map.of()));
-		String url = "http://" + networked.portHost() + ":8080/index.html";
+		String url = "http://" + networked.portHost().orElseThrow() + ":8080/index.html";
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		await().atMost(10, TimeUnit.SECONDS)
 			.ignoreExceptions()
@@ -385,7 +385,7 @@ class DockerSandboxRuntimeTests {
 		Commands.Result fromIsolated = Commands.run(isolated, "wget -q -T 2 -O - " + url);
 		assertThat(fromIsolated.exitCode()).isNotZero();
 		assertThat(fromIsolated.stdout()).isEmpty();
-		assertThat(isolated.portHost()).isEqualTo("127.0.0.1");
+		assertThat(isolated.portHost()).isEmpty();
 	}
 
 	@Test
