@@ -297,6 +297,14 @@ final class DockerContainer {
 	 */
 	record Specification(String image, String name, Map<String, String> environment, Map<String, String> labels,
 			HostConfig hostConfig) {
+
+		@Override
+		public String toString() {
+			// The environment holds the sandbox's secret: only its names are shown.
+			return "Specification[image=" + this.image + ", name=" + this.name + ", environment="
+					+ this.environment.keySet() + ", labels=" + this.labels + "]";
+		}
+
 	}
 
 	/**

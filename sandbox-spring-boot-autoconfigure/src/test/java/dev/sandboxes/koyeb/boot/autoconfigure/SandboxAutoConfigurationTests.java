@@ -145,7 +145,7 @@ class SandboxAutoConfigurationTests {
 	}
 
 	@Test
-	void customizersRunAfterThePropertiesInOrder() {
+	void customizersRunAfterTheProperties() {
 		this.contextRunner.withPropertyValues("koyeb.sandbox.region=fra")
 			.withBean("second", SandboxTemplateBuilderCustomizer.class, () -> (builder) -> builder.instanceType("large"))
 			.withBean("first", SandboxTemplateBuilderCustomizer.class, () -> (builder) -> builder.region("was"))

@@ -102,7 +102,7 @@ public final class SandboxReaper implements SmartLifecycle {
 			this.failures.incrementAndGet();
 			logger.warn("Sandbox reaper could not list sandboxes of owner '{}': {}",
 					this.sandboxes.inventory().owner().tag(), ex.getMessage());
-			return new ReaperRun(0, List.of(), List.of(), false);
+			return new ReaperRun(0, List.of(), List.of());
 		}
 		List<String> deleted = new ArrayList<>();
 		List<String> failed = new ArrayList<>();
@@ -126,7 +126,7 @@ public final class SandboxReaper implements SmartLifecycle {
 		if (!failed.isEmpty()) {
 			this.failures.incrementAndGet();
 		}
-		return new ReaperRun(owned.size(), List.copyOf(deleted), List.copyOf(failed), true);
+		return new ReaperRun(owned.size(), List.copyOf(deleted), List.copyOf(failed));
 	}
 
 	private @Nullable DeletionReason reasonToDelete(OwnedSandbox sandbox) {
@@ -219,12 +219,12 @@ public final class SandboxReaper implements SmartLifecycle {
 	/**
 	 * What one run of the reaper did.
 	 *
-	 * @param listed how many of the owner's sandboxes were listed
+	 * @param listed how many of the owner's sandboxes were listed (none when the list failed,
+	 * which {@link SandboxReaper#failures()} counts)
 	 * @param deleted the ids of the sandboxes deleted
 	 * @param failed the ids of the sandboxes that could not be deleted
-	 * @param listSucceeded whether the list succeeded
 	 */
-	public record ReaperRun(int listed, List<String> deleted, List<String> failed, boolean listSucceeded) {
+	public record ReaperRun(int listed, List<String> deleted, List<String> failed) {
 
 	}
 
