@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The playground's page in a real browser: create a sandbox, watch code's output arrive line
- * by line, write a file and find it, see a refused value explained, delete the sandbox.
+ * by line, write a file and find it, see a refused value and an expired sandbox explained,
+ * delete the sandbox.
  * Leaves a screenshot at {@code target/playground.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -122,6 +123,25 @@ class PlaygroundPageTests {
 		assertThat(browser.findElements(By.cssSelector("#sandbox-list li"))).isEmpty();
 		assertThat(browser.findElement(By.id("workbench")).isDisplayed()).isFalse();
 		assertThat(this.sandboxes.list()).isEmpty();
+	}
+
+	@Test
+	void aSandboxThatExpiredIsExplainedAndLeavesTheList() {
+		browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+		type("create-name", "expiring");
+		browser.findElement(By.id("create-button")).click();
+		WebElement selected = wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sandbox-list li.selected")));
+		String id = selected.getDomAttribute("data-id");
+		assertThat(id).isNotNull();
+
+		this.sandboxes.delete(id);
+		browser.findElement(By.id("run-code")).click();
+		WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-banner")));
+		assertThat(banner.getText()).contains(id, "does not exist", "expired");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-sandboxes")));
+		assertThat(browser.findElement(By.id("workbench")).isDisplayed()).isFalse();
 	}
 
 	private void refusedLifetimeIsExplained(WebDriverWait wait) {

@@ -94,6 +94,7 @@ class PlaygroundSandboxes {
 	 */
 	Mono<ReactiveSandbox> find(String id) {
 		return this.operations.get(id)
+			.onErrorMap(SandboxNotFoundException.class, (ex) -> notFound(id))
 			.filter((sandbox) -> this.owner.owns(sandbox.name()))
 			.switchIfEmpty(Mono.error(() -> notFound(id)));
 	}
