@@ -14,6 +14,7 @@ const LIST_REFRESH_MILLIS = 10000;
 
 const state = {
 	sandboxes: [],
+	selection: 0,
 	listedAt: 0,
 	selectedId: null,
 	directory: '/workspace',
@@ -86,18 +87,21 @@ async function stream(method, path, body, onEvent, signal) {
 	let buffer = '';
 	for (;;) {
 		const { value, done } = await reader.read();
-		if (done) {
-			break;
-		}
-		buffer += value.replace(/\r\n/g, '\n');
+		// Line ends are \n, \r\n or \r; a \r ending a chunk waits for the next one, which may
+		// start with its \n.
+		buffer = done ? buffer.replace(/\r$/, '\n') : (buffer + value).replace(/\r\n|\r(?!$)/g, '\n');
 		let end;
 		while ((end = buffer.indexOf('\n\n')) >= 0) {
 			dispatch(buffer.slice(0, end), onEvent);
 			buffer = buffer.slice(end + 2);
 		}
+		if (done) {
+			return;
+		}
 	}
 }
 
+// Calls onEvent for a frame that carries data; comments (lines starting with ':') are skipped.
 function dispatch(frame, onEvent) {
 	let type = 'message';
 	const data = [];
@@ -109,7 +113,9 @@ function dispatch(frame, onEvent) {
 			data.push(line.slice(5).startsWith(' ') ? line.slice(6) : line.slice(5));
 		}
 	}
-	onEvent(type, data.join('\n'));
+	if (data.length > 0) {
+		onEvent(type, data.join('\n'));
+	}
 }
 
 // ---- Errors ----------------------------------------------------------------------------
@@ -118,7 +124,7 @@ function showError(error) {
 	$('error-text').textContent = error.message || String(error);
 	$('error-banner').hidden = false;
 	if (error.status === 404 && state.selectedId) {
-		refreshSandboxes();
+		refreshSandboxes().catch(() => {});
 	}
 }
 
@@ -192,7 +198,7 @@ function renderSandboxes() {
 		lifetime.className = 'muted lifetime';
 		lifetime.textContent = ' ' + remaining(sandbox);
 		item.append(name, status, lifetime);
-		item.addEventListener('click', guarded(() => select(sandbox.id)));
+		item.addEventListener('click', guarded(() => (sandbox.id === state.selectedId ? null : select(sandbox.id))));
 		return item;
 	}));
 	$('no-sandboxes').hidden = state.sandboxes.length > 0;
@@ -242,6 +248,7 @@ async function create() {
 
 async function select(id) {
 	stopStreams();
+	state.selection++;
 	state.selectedId = id;
 	state.directory = '/workspace';
 	$('workbench').hidden = false;
@@ -256,6 +263,7 @@ async function select(id) {
 
 function deselect() {
 	stopStreams();
+	state.selection++;
 	state.selectedId = null;
 	$('workbench').hidden = true;
 }
@@ -297,6 +305,7 @@ function appendOutput(target, className, text) {
 
 async function runStreamed(path, body) {
 	stopStreams();
+	const current = stillSelected();
 	const output = $('output');
 	output.replaceChildren();
 	$('exit-status').textContent = 'running…';
@@ -304,32 +313,40 @@ async function runStreamed(path, body) {
 	$('stop-code').disabled = false;
 	const controller = new AbortController();
 	state.running = controller;
+	let ended = false;
 	try {
 		await stream('POST', path, body, (type, data) => {
 			if (type === 'stdout' || type === 'stderr') {
-				appendOutput(output, type, data);
+				appendOutput(output, type, JSON.parse(data).text);
 			}
 			else if (type === 'exit') {
 				const exit = JSON.parse(data);
+				ended = true;
 				$('exit-status').textContent = `exit ${exit.exitCode} in ${exit.durationMillis} ms`;
 			}
 			else if (type === 'error') {
 				const message = JSON.parse(data).message;
+				ended = true;
 				appendOutput(output, 'note', message);
 				$('exit-status').textContent = 'failed';
 				showError(new Error(message));
 			}
 		}, controller.signal);
+		if (!ended) {
+			$('exit-status').textContent = 'the output ended without an exit status';
+		}
 	}
 	catch (error) {
-		$('exit-status').textContent = error.name === 'AbortError' ? 'stopped' : 'failed';
+		if (current()) {
+			$('exit-status').textContent = error.name === 'AbortError' ? 'stopped' : 'failed';
+		}
 		throw error;
 	}
 	finally {
-		$('run-code').disabled = false;
-		$('stop-code').disabled = true;
 		if (state.running === controller) {
 			state.running = null;
+			$('run-code').disabled = false;
+			$('stop-code').disabled = true;
 		}
 	}
 	await listFiles(state.directory);
@@ -345,8 +362,19 @@ function runCommand() {
 
 // ---- Files -----------------------------------------------------------------------------
 
+// Returns a function telling whether the sandbox selected now is still the selected one, so
+// that an answer arriving after the user moved on is dropped.
+function stillSelected() {
+	const selection = state.selection;
+	return () => selection === state.selection;
+}
+
 async function listFiles(directory) {
+	const current = stillSelected();
 	const listing = await api('GET', sandboxPath(`/files?path=${encodeURIComponent(directory)}`));
+	if (!current()) {
+		return;
+	}
 	state.directory = listing.path;
 	$('files-path').value = listing.path;
 	$('file-list').replaceChildren(...listing.entries.map((entry) => {
@@ -368,7 +396,11 @@ function parentOf(path) {
 }
 
 async function openFile(path) {
+	const current = stillSelected();
 	const content = await api('GET', sandboxPath(`/files/content?path=${encodeURIComponent(path)}`));
+	if (!current()) {
+		return;
+	}
 	state.openFile = path;
 	$('file-view').hidden = false;
 	$('file-view-path').textContent = path;
@@ -416,7 +448,11 @@ async function upload() {
 // ---- Processes and ports ---------------------------------------------------------------
 
 async function listProcesses() {
+	const current = stillSelected();
 	const processes = await api('GET', sandboxPath('/processes'));
+	if (!current()) {
+		return;
+	}
 	$('process-list').replaceChildren(...processes.map((process) => {
 		const item = document.createElement('li');
 		item.dataset.id = process.id;
@@ -460,8 +496,8 @@ async function showLogs(processId) {
 		if (type === 'error') {
 			appendOutput(target, 'note', JSON.parse(data).message);
 		}
-		else {
-			appendOutput(target, type, data);
+		else if (type === 'stdout' || type === 'stderr') {
+			appendOutput(target, type, JSON.parse(data).text);
 		}
 	}, controller.signal);
 	await listProcesses();

@@ -25,6 +25,8 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -55,7 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient(timeout = "PT60S")
 class PlaygroundApiTests {
 
-	private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT = new ParameterizedTypeReference<>() {
+	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT =
+			new ParameterizedTypeReference<>() {
 	};
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -97,37 +100,44 @@ class PlaygroundApiTests {
 					Map.of("command", "echo out; echo err >&2; exit 3"), HttpStatus.OK);
 			assertThat(result).containsEntry("stdout", "out\n").containsEntry("stderr", "err\n").containsEntry("exitCode", 3);
 
-			List<ServerSentEvent<String>> events = stream("/api/sandboxes/{id}/exec/stream", id,
+			List<ServerSentEvent<Map<String, Object>>> events = stream("/api/sandboxes/{id}/exec/stream", id,
 					Map.of("command", "for i in 1 2 3; do echo line $i; done; echo oops >&2; exit 2"));
 			assertThat(events).filteredOn((event) -> "stdout".equals(event.event()))
-				.extracting(ServerSentEvent::data)
+				.extracting(PlaygroundApiTests::text)
 				.containsExactly("line 1", "line 2", "line 3");
 			assertThat(events).filteredOn((event) -> "stderr".equals(event.event()))
-				.extracting(ServerSentEvent::data)
+				.extracting(PlaygroundApiTests::text)
 				.containsExactly("oops");
 			assertThat(events).hasSize(5).last().satisfies((exit) -> {
 				assertThat(exit.event()).isEqualTo("exit");
-				assertThat(exit.data()).contains("\"exitCode\":2");
+				assertThat(exit.data()).containsEntry("exitCode", 2);
 			});
 		});
 	}
 
 	@Test
 	void runsCodeWrittenToTheWorkspace() {
+		HostPython.assumeAvailable();
 		inNewSandbox((id) -> {
-			List<ServerSentEvent<String>> events = stream("/api/sandboxes/{id}/code", id,
+			List<ServerSentEvent<Map<String, Object>>> events = stream("/api/sandboxes/{id}/code", id,
 					Map.of("language", "python", "code", "import sys\nprint(6 * 7)\nprint('to stderr', file=sys.stderr)\n"));
 			assertThat(events).extracting(ServerSentEvent::event).containsExactlyInAnyOrder("stdout", "stderr", "exit");
 			assertThat(events).filteredOn((event) -> "stdout".equals(event.event()))
-				.extracting(ServerSentEvent::data)
+				.extracting(PlaygroundApiTests::text)
 				.containsExactly("42");
 			assertThat(events.get(2).event()).isEqualTo("exit");
-			assertThat(events.get(2).data()).contains("\"exitCode\":0");
+			assertThat(events.get(2).data()).containsEntry("exitCode", 0);
 
-			List<ServerSentEvent<String>> shell = stream("/api/sandboxes/{id}/code", id,
+			List<ServerSentEvent<Map<String, Object>>> shell = stream("/api/sandboxes/{id}/code", id,
 					Map.of("language", "shell", "code", "echo \"from $0\"\nexit 5\n"));
-			assertThat(shell).extracting(ServerSentEvent::data).first().isEqualTo("from main.sh");
-			assertThat(shell.get(shell.size() - 1).data()).contains("\"exitCode\":5");
+			assertThat(shell).extracting(PlaygroundApiTests::text).first().isEqualTo("from main.sh");
+			assertThat(shell.get(shell.size() - 1).data()).containsEntry("exitCode", 5);
+
+			List<ServerSentEvent<Map<String, Object>>> indented = stream("/api/sandboxes/{id}/code", id,
+					Map.of("language", "shell", "code", "printf '  two spaces\\n\\tand a tab\\n\\n'\n"));
+			assertThat(indented).filteredOn((event) -> "stdout".equals(event.event()))
+				.extracting(PlaygroundApiTests::text)
+				.containsExactly("  two spaces", "\tand a tab", "");
 
 			assertThat(fileNames(id, "/workspace")).contains("main.py", "main.sh");
 		});
@@ -195,6 +205,14 @@ class PlaygroundApiTests {
 			});
 			assertThat(fileNames(id, "/workspace/notes")).containsExactlyInAnyOrder("today.txt", "data.bin");
 
+			post("/api/sandboxes/{id}/exec", id, Map.of("command", "mkdir -p /workspace/many/.hidden /workspace/many/sub"
+					+ " && cd /workspace/many && for i in $(seq 1 250); do : > f$i; done && ln -s sub link"), HttpStatus.OK);
+			List<Map<String, Object>> many = listing(id, "/workspace/many");
+			assertThat(many).hasSize(253);
+			assertThat(many).filteredOn((entry) -> Boolean.TRUE.equals(entry.get("directory")))
+				.extracting((entry) -> entry.get("name"))
+				.containsExactlyInAnyOrder(".hidden", "sub");
+
 			this.client.delete()
 				.uri("/api/sandboxes/{id}/files?path=/workspace/notes/today.txt", id)
 				.exchange()
@@ -217,15 +235,21 @@ class PlaygroundApiTests {
 				.exchange()
 				.expectStatus()
 				.isNoContent();
+			this.client.delete()
+				.uri("/api/sandboxes/{id}/files?path=/workspace/many&recursive=true", id)
+				.exchange()
+				.expectStatus()
+				.isNoContent();
 			assertThat(fileNames(id, "/workspace")).isEmpty();
 		});
 	}
 
 	@Test
 	void startsListsFollowsAndKillsBackgroundProcessesAndExposesAPort() {
+		HostPython.assumeAvailable();
 		inNewSandbox((id) -> {
 			Map<String, Object> counter = startProcess(id, "for i in 1 2 3; do echo tick $i; sleep 0.1; done");
-			List<ServerSentEvent<String>> logs = this.client.get()
+			List<ServerSentEvent<Map<String, Object>>> logs = this.client.get()
 				.uri("/api/sandboxes/{id}/processes/{pid}/logs", id, counter.get("id"))
 				.accept(MediaType.TEXT_EVENT_STREAM)
 				.exchange()
@@ -235,7 +259,7 @@ class PlaygroundApiTests {
 				.getResponseBody()
 				.collectList()
 				.block(Duration.ofSeconds(30));
-			assertThat(logs).extracting(ServerSentEvent::data).containsExactly("tick 1", "tick 2", "tick 3");
+			assertThat(logs).extracting(PlaygroundApiTests::text).containsExactly("tick 1", "tick 2", "tick 3");
 
 			Map<String, Object> server = startProcess(id,
 					"mkdir -p /tmp/site && echo served-from-sandbox > /tmp/site/index.html && cd /tmp/site"
@@ -266,15 +290,58 @@ class PlaygroundApiTests {
 
 	@Test
 	void badInputIsAnsweredWithAProblemNamingTheField() {
-		assertThat(problem(Map.of("lifetime", "PT5H"), HttpStatus.BAD_REQUEST)).containsEntry("field", "deleteAfter")
+		assertThat(problem(Map.of("lifetime", "PT5H"), HttpStatus.BAD_REQUEST)).containsEntry("field", "lifetime")
 			.extractingByKey("detail", InstanceOfAssertFactories.STRING)
 			.contains("PT5H", "7200 s");
 		assertThat(problem(Map.of("lifetime", "half an hour"), HttpStatus.BAD_REQUEST))
 			.extractingByKey("detail", InstanceOfAssertFactories.STRING)
 			.isEqualTo("Invalid lifetime 'half an hour': expected an ISO-8601 duration such as PT30M, or a number of seconds");
 		assertThat(problem(Map.of("name", "Not A Name"), HttpStatus.BAD_REQUEST)).containsEntry("field", "name");
+		assertThat(problem(List.of(), HttpStatus.BAD_REQUEST)).containsEntry("detail",
+				"The request body must be a JSON object");
 
 		inNewSandbox((id) -> {
+			this.client.delete()
+				.uri("/api/sandboxes/{id}/files?path=/workspace&recursive=maybe", id)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody(JSON)
+				.value((problem) -> assertThat(problem).containsEntry("detail",
+						"Invalid recursive 'maybe': expected true or false"));
+			MultipartBodyBuilder formField = new MultipartBodyBuilder();
+			formField.part("file", "not a file");
+			this.client.post()
+				.uri("/api/sandboxes/{id}/files/upload", id)
+				.contentType(MediaType.MULTIPART_FORM_DATA)
+				.body(BodyInserters.fromMultipartData(formField.build()))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody(JSON)
+				.value((problem) -> assertThat((String) problem.get("detail")).startsWith("part 'file' must be a file"));
+			this.client.get()
+				.uri("/api/sandboxes/{id}/processes/no-such-process/logs", id)
+				.accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_PROBLEM_JSON)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectBody(JSON)
+				.value((problem) -> assertThat(problem).containsEntry("detail",
+						"process 'no-such-process' does not exist in sandbox '" + id + "'"));
+			Map<String, Object> finished = startProcess(id, "true");
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> processes(id).stream()
+					.anyMatch((process) -> process.get("id").equals(finished.get("id"))
+							&& process.get("status").equals("COMPLETED")));
+			this.client.delete()
+				.uri("/api/sandboxes/{id}/processes/{pid}", id, finished.get("id"))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.CONFLICT)
+				.expectBody(JSON)
+				.value((problem) -> assertThat((String) problem.get("detail")).endsWith("is not running: it is completed"));
 			assertThat(post("/api/sandboxes/{id}/code", id, Map.of("language", "cobol", "code", "DISPLAY 'HI'."),
 					HttpStatus.BAD_REQUEST))
 				.containsEntry("detail", "language 'cobol' is not supported; use one of: python, shell, node");
@@ -377,7 +444,7 @@ class PlaygroundApiTests {
 			.getResponseBody();
 	}
 
-	private Map<String, Object> problem(Map<String, Object> request, HttpStatus status) {
+	private Map<String, Object> problem(Object request, HttpStatus status) {
 		return this.client.post()
 			.uri("/api/sandboxes")
 			.bodyValue(request)
@@ -401,7 +468,12 @@ class PlaygroundApiTests {
 			.getResponseBody();
 	}
 
-	private List<ServerSentEvent<String>> stream(String uri, String id, Map<String, Object> body) {
+	private static @Nullable Object text(ServerSentEvent<Map<String, Object>> event) {
+		Map<String, Object> data = event.data();
+		return (data != null) ? data.get("text") : null;
+	}
+
+	private List<ServerSentEvent<Map<String, Object>>> stream(String uri, String id, Map<String, Object> body) {
 		return this.client.post()
 			.uri(uri, id)
 			.accept(MediaType.TEXT_EVENT_STREAM)

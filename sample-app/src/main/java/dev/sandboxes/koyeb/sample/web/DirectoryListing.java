@@ -19,8 +19,6 @@ package dev.sandboxes.koyeb.sample.web;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * The entries of one directory of a sandbox, in the order the sandbox lists them.
  *
@@ -35,10 +33,9 @@ public record DirectoryListing(String path, List<Entry> entries) {
 	 *
 	 * @param name its name
 	 * @param path its full path
-	 * @param directory whether it is a directory, or {@code null} if the listing was too long
-	 * to look
+	 * @param directory whether it is a directory
 	 */
-	public record Entry(String name, String path, @Nullable Boolean directory) {
+	public record Entry(String name, String path, boolean directory) {
 
 	}
 

@@ -18,7 +18,10 @@
 package dev.sandboxes.koyeb.sample.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import dev.sandboxes.koyeb.ExecSpec;
 import dev.sandboxes.koyeb.ReactiveSandbox;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -33,6 +36,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,12 +59,11 @@ import org.springframework.web.server.ResponseStatusException;
 class FileController {
 
 	/**
-	 * Entries past this many in one directory are listed without telling files from
-	 * directories, which costs one command per entry.
+	 * Prints the names of the directories in {@code $DIR}, hidden ones included; the path
+	 * travels in the environment, so it needs no quoting.
 	 */
-	private static final int TYPED_ENTRIES = 200;
-
-	private static final int TYPE_LOOKUPS_IN_FLIGHT = 8;
+	private static final String LIST_DIRECTORIES = "cd -- \"$DIR\" && for f in * .[!.]* ..?*; do"
+			+ " if [ -d \"$f\" ] && [ ! -L \"$f\" ]; then printf '%s\\n' \"$f\"; fi; done";
 
 	private final PlaygroundSandboxes sandboxes;
 
@@ -74,21 +77,19 @@ class FileController {
 		return this.sandboxes.find(id)
 			.flatMap((sandbox) -> sandbox.files()
 				.list(path)
-				.flatMapMany(Flux::fromIterable)
-				.index()
-				.flatMapSequential((entry) -> entry(sandbox, path, entry.getT2(), entry.getT1() < TYPED_ENTRIES),
-						TYPE_LOOKUPS_IN_FLIGHT)
-				.collectList())
-			.map((entries) -> new DirectoryListing(path, entries));
+				.zipWith(directoryNames(sandbox, path),
+						(names, directories) -> new DirectoryListing(path, names.stream()
+							.map((name) -> new DirectoryListing.Entry(name, child(path, name), directories.contains(name)))
+							.toList())));
 	}
 
-	private static Mono<DirectoryListing.Entry> entry(ReactiveSandbox sandbox, String directory, String name,
-			boolean typed) {
-		String path = child(directory, name);
-		if (!typed) {
-			return Mono.just(new DirectoryListing.Entry(name, path, null));
-		}
-		return sandbox.files().isDirectory(path).map((isDirectory) -> new DirectoryListing.Entry(name, path, isDirectory));
+	/**
+	 * Return the names of the directories in a directory, with one command whatever their
+	 * number.
+	 */
+	private static Mono<Set<String>> directoryNames(ReactiveSandbox sandbox, String path) {
+		return sandbox.exec(ExecSpec.of(LIST_DIRECTORIES).env("DIR", path))
+			.map((result) -> result.stdout().lines().collect(Collectors.toSet()));
 	}
 
 	@GetMapping(path = "/content", produces = "text/plain;charset=UTF-8")
@@ -108,8 +109,12 @@ class FileController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<DirectoryListing.Entry> upload(@PathVariable String id,
 			@RequestParam(defaultValue = PlaygroundSandboxes.WORKSPACE) String directory,
-			@RequestPart("file") Mono<FilePart> file) {
-		return file.flatMap((part) -> {
+			@RequestPart("file") Mono<Part> file) {
+		return file.flatMap((uploaded) -> {
+			if (!(uploaded instanceof FilePart part)) {
+				return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
+						"part 'file' must be a file (a filename in its Content-Disposition), not a form field"));
+			}
 			String name = uploadedName(part.filename());
 			String path = child(directory, name);
 			Flux<byte[]> content = part.content().map(FileController::bytes);

@@ -34,8 +34,9 @@ import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * Turns a sandbox's output into the server-sent events the page reads: {@code stdout} and
- * {@code stderr} carry one line each, {@code exit} the exit code and duration, and
- * {@code error} why the stream ended early (no exit code is made up then).
+ * {@code stderr} carry one line each as {@code {"text": ...}} (JSON, because a server-sent
+ * event's reader drops the first space of a raw line), {@code exit} the exit code and
+ * duration, and {@code error} why the stream ended early (no exit code is made up then).
  */
 final class OutputEvents {
 
@@ -68,7 +69,7 @@ final class OutputEvents {
 	}
 
 	private static ServerSentEvent<Object> line(String stream, String text) {
-		return ServerSentEvent.<Object>builder(text).event(stream).build();
+		return ServerSentEvent.<Object>builder(new OutputText(text)).event(stream).build();
 	}
 
 	private static Mono<ServerSentEvent<Object>> error(Throwable failure) {
@@ -81,6 +82,15 @@ final class OutputEvents {
 			message = "The output stream failed unexpectedly (" + failure.getClass().getSimpleName() + ")";
 		}
 		return Mono.just(ServerSentEvent.<Object>builder(new StreamError(String.valueOf(message))).event("error").build());
+	}
+
+	/**
+	 * One line of output.
+	 *
+	 * @param text the line, without its line break
+	 */
+	record OutputText(String text) {
+
 	}
 
 	/**

@@ -17,7 +17,6 @@
 
 package dev.sandboxes.koyeb.sample.web;
 
-import java.time.Duration;
 import java.util.stream.Collectors;
 
 import dev.sandboxes.koyeb.InvalidSandboxSpecException;
@@ -34,9 +33,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,6 +44,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -69,10 +66,14 @@ class PlaygroundErrors extends ResponseEntityExceptionHandler {
 					ex.getMessage());
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.valueOf(ex.getMessage()));
+		HttpHeaders headers = new HttpHeaders();
 		if (ex instanceof InvalidSandboxSpecException invalid) {
 			problem.setProperty("field", invalid.getField());
 		}
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, exchange);
+		if (ex instanceof SandboxRateLimitException rateLimit && rateLimit.getRetryAfter() != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, rateLimit.getRetryAfter().toSeconds())));
+		}
+		return handleExceptionInternal(ex, problem, headers, status, exchange);
 	}
 
 	@Override
@@ -91,12 +92,30 @@ class PlaygroundErrors extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		JacksonException unreadable = jacksonCause(ex);
 		ProblemDetail problem = ex.getBody();
-		if (unreadable != null) {
-			problem.setDetail(describe(unreadable));
-		}
+		problem.setDetail(UnreadableRequests.describe(ex));
 		return handleExceptionInternal(ex, problem, headers, status, exchange);
+	}
+
+	@ExceptionHandler(ContentTooLargeException.class)
+	Mono<ResponseEntity<Object>> handleContentTooLarge(ContentTooLargeException ex, ServerWebExchange exchange) {
+		ProblemDetail problem = ex.getBody();
+		problem.setDetail("The request body is larger than the playground reads whole"
+				+ " (spring.codec.max-in-memory-size); upload large files to /files/upload, which streams them");
+		return handleExceptionInternal(ex, problem, ex.getHeaders(), ex.getStatusCode(), exchange);
+	}
+
+	/**
+	 * Answer what nothing else handles with a 500 problem that shows no internals; the log
+	 * keeps the details.
+	 */
+	@ExceptionHandler(Exception.class)
+	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+		logger.error("{} {} failed unexpectedly", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+				ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The playground failed unexpectedly; its log has the details");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
 	}
 
 	/**
@@ -115,47 +134,6 @@ class PlaygroundErrors extends ResponseEntityExceptionHandler {
 			return super.createResponseEntity(body, problemHeaders, status, exchange);
 		}
 		return super.createResponseEntity(body, headers, status, exchange);
-	}
-
-	private static @Nullable JacksonException jacksonCause(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof JacksonException jackson) {
-				return jackson;
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Describe a body that could not be read, naming the field, the value and what it
-	 * should have been.
-	 */
-	private static String describe(JacksonException ex) {
-		String field = ex.getPath()
-			.stream()
-			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
-					: "[" + reference.getIndex() + "]")
-			.collect(Collectors.joining("."));
-		if (field.isEmpty()) {
-			return "The request body is not valid JSON: " + ex.getOriginalMessage();
-		}
-		if (ex instanceof InvalidFormatException invalid) {
-			return "Invalid " + field + " '" + invalid.getValue() + "': expected " + expected(invalid.getTargetType());
-		}
-		if (ex instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-			return "Invalid " + field + ": expected " + expected(mismatched.getTargetType());
-		}
-		return "Invalid " + field + ": " + ex.getOriginalMessage();
-	}
-
-	private static String expected(Class<?> type) {
-		if (type == Duration.class) {
-			return "an ISO-8601 duration such as PT30M, or a number of seconds";
-		}
-		if (type == Integer.class || type == int.class) {
-			return "a whole number";
-		}
-		return (type == String.class) ? "a string" : "a " + type.getSimpleName();
 	}
 
 	private static HttpStatus statusOf(SandboxException ex) {

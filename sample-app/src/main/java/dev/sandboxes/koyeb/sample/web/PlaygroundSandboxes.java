@@ -18,13 +18,14 @@
 package dev.sandboxes.koyeb.sample.web;
 
 import java.util.List;
+import java.util.Map;
 
+import dev.sandboxes.koyeb.InvalidSandboxSpecException;
 import dev.sandboxes.koyeb.ReactiveSandbox;
 import dev.sandboxes.koyeb.ReactiveSandboxOperations;
 import dev.sandboxes.koyeb.SandboxNotFoundException;
 import dev.sandboxes.koyeb.SandboxOwner;
 import dev.sandboxes.koyeb.SandboxSpec;
-import dev.sandboxes.koyeb.boot.autoconfigure.DeletionReason;
 import dev.sandboxes.koyeb.boot.autoconfigure.OwnedSandboxes;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -42,6 +43,11 @@ class PlaygroundSandboxes {
 	 * Where the page keeps its code and where the file browser opens.
 	 */
 	static final String WORKSPACE = "/workspace";
+
+	/**
+	 * The specification's fields that a request names otherwise.
+	 */
+	private static final Map<String, String> REQUEST_FIELDS = Map.of("deleteAfter", "lifetime");
 
 	private final ReactiveSandboxOperations operations;
 
@@ -71,8 +77,39 @@ class PlaygroundSandboxes {
 		}
 		return Mono.fromSupplier(spec::build)
 			.flatMap(this.operations::create)
-			.flatMap((sandbox) -> sandbox.files().mkdir(WORKSPACE).thenReturn(sandbox.id()))
+			.onErrorMap(InvalidSandboxSpecException.class, PlaygroundSandboxes::inRequestTerms)
+			.flatMap(PlaygroundSandboxes::prepareWorkspace)
 			.flatMap(this::view);
+	}
+
+	/**
+	 * Create the workspace the page opens, deleting the sandbox if that fails, so that a
+	 * failed request leaves nothing running.
+	 */
+	private static Mono<String> prepareWorkspace(ReactiveSandbox sandbox) {
+		return sandbox.files()
+			.mkdir(WORKSPACE)
+			.thenReturn(sandbox.id())
+			.onErrorResume((failure) -> sandbox.delete()
+				.onErrorResume((ignored) -> Mono.empty())
+				.then(Mono.error(failure)));
+	}
+
+	/**
+	 * Name a refused value after the request's field rather than the specification's, so that
+	 * {@code lifetime} is reported as {@code lifetime}.
+	 */
+	private static InvalidSandboxSpecException inRequestTerms(InvalidSandboxSpecException ex) {
+		String requestField = REQUEST_FIELDS.get(ex.getField());
+		if (requestField == null) {
+			return ex;
+		}
+		String refusal = "Invalid " + ex.getField() + " '" + ex.getValue() + "': ";
+		String message = String.valueOf(ex.getMessage());
+		String allowed = message.startsWith(refusal) ? message.substring(refusal.length()) : message;
+		InvalidSandboxSpecException renamed = new InvalidSandboxSpecException(requestField, ex.getValue(), allowed);
+		renamed.initCause(ex);
+		return renamed;
 	}
 
 	Mono<List<SandboxView>> list() {
@@ -99,9 +136,16 @@ class PlaygroundSandboxes {
 			.switchIfEmpty(Mono.error(() -> notFound(id)));
 	}
 
+	/**
+	 * Delete one of this application's sandboxes, even one that never became ready.
+	 * @param id the sandbox id
+	 * @return completion, or a {@link SandboxNotFoundException} if the application has no
+	 * such sandbox
+	 */
 	Mono<Void> delete(String id) {
-		return find(id).then(Mono.<Void>fromRunnable(() -> this.owned.delete(id, DeletionReason.EXPLICIT))
-			.subscribeOn(Schedulers.boundedElastic()));
+		return Mono.fromCallable(() -> this.owned.deleteIfOwned(id))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((deleted) -> deleted ? Mono.<Void>empty() : Mono.error(notFound(id)));
 	}
 
 	private static SandboxNotFoundException notFound(String id) {

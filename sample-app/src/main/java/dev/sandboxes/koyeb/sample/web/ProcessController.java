@@ -18,9 +18,12 @@
 package dev.sandboxes.koyeb.sample.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.sandboxes.koyeb.ExecSpec;
 import dev.sandboxes.koyeb.ProcessInfo;
+import dev.sandboxes.koyeb.ProcessStatus;
+import dev.sandboxes.koyeb.ReactiveSandbox;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Starts, lists and kills a sandbox's background processes, and streams their logs as
@@ -56,9 +60,8 @@ class ProcessController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<ProcessInfo> start(@PathVariable String id, @Valid @RequestBody ProcessRequest request) {
-		ExecSpec spec = ExecSpec.of(request.command());
-		ExecSpec started = (request.cwd() != null && !request.cwd().isBlank()) ? spec.cwd(request.cwd()) : spec;
-		return this.sandboxes.find(id).flatMap((sandbox) -> sandbox.processes().start(started));
+		ExecSpec spec = new CommandRequest(request.command(), request.cwd(), null).toExecSpec();
+		return this.sandboxes.find(id).flatMap((sandbox) -> sandbox.processes().start(spec));
 	}
 
 	@GetMapping
@@ -70,13 +73,30 @@ class ProcessController {
 	Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> logs(@PathVariable String id,
 			@PathVariable String processId) {
 		return this.sandboxes.find(id)
+			.flatMap((sandbox) -> find(sandbox, processId).thenReturn(sandbox))
 			.map((sandbox) -> ResponseEntity.ok(OutputEvents.ofProcessLogs(sandbox.processes().logs(processId))));
 	}
 
 	@DeleteMapping("/{processId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> kill(@PathVariable String id, @PathVariable String processId) {
-		return this.sandboxes.find(id).flatMap((sandbox) -> sandbox.processes().kill(processId));
+		return this.sandboxes.find(id)
+			.flatMap((sandbox) -> find(sandbox, processId).flatMap((process) -> {
+				if (process.status() != ProcessStatus.RUNNING) {
+					return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, "process '" + processId
+							+ "' is not running: it is " + process.status().name().toLowerCase(Locale.ROOT)));
+				}
+				return sandbox.processes().kill(processId);
+			}));
+	}
+
+	private static Mono<ProcessInfo> find(ReactiveSandbox sandbox, String processId) {
+		return sandbox.processes()
+			.list()
+			.filter((process) -> process.id().equals(processId))
+			.next()
+			.switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"process '" + processId + "' does not exist in sandbox '" + sandbox.id() + "'")));
 	}
 
 	/**
