@@ -58,16 +58,24 @@ final class ProcessTrees {
 	 * process is killed. A descendant that had already left the tree (an orphan reparented to
 	 * init) is out of reach. Where processes cannot be stopped, the tree is killed in a few rounds
 	 * that catch children forked meanwhile.
+	 * <p>
+	 * A root that has ended is left alone: its children were handed to init when it exited, and
+	 * its pid may already name another process, whose children a stale handle would list. Each
+	 * generation is likewise taken only from processes still running.
 	 * @param root the process
 	 * @return every process signalled, the root first
 	 */
 	static List<ProcessHandle> kill(ProcessHandle root) {
 		List<ProcessHandle> signalled = new ArrayList<>();
+		if (!isRunning(root)) {
+			return signalled;
+		}
 		List<ProcessHandle> batch = new ArrayList<>();
 		batch.add(root);
 		for (int round = 0; round < MAX_STOP_ROUNDS && !batch.isEmpty() && stop(batch); round++) {
 			signalled.addAll(batch);
 			batch = batch.stream()
+				.filter(ProcessHandle::isAlive)
 				.flatMap(ProcessHandle::children)
 				.filter((process) -> !signalled.contains(process) && isRunning(process))
 				.distinct()
@@ -82,6 +90,7 @@ final class ProcessTrees {
 			batch.forEach(ProcessHandle::destroyForcibly);
 			signalled.addAll(batch);
 			batch = batch.stream()
+				.filter(ProcessHandle::isAlive)
 				.flatMap(ProcessHandle::descendants)
 				.filter((process) -> !signalled.contains(process) && isRunning(process))
 				.distinct()
