@@ -37,8 +37,9 @@ import reactor.core.publisher.Mono;
  * The timeout is enforced twice: inside the sandbox by {@code timeout}, which stops the
  * command with the processes it started and keeps the output printed so far, and by the
  * client a few seconds later, for a command that ignores the signal or an image without
- * {@code timeout}. Either way the sandbox stays usable. The executor's secret is removed
- * from the command's environment.
+ * {@code timeout}. Either way the sandbox stays usable. Commands start in the working
+ * directory, made again if a command removed it, without the executor's secret in their
+ * environment.
  */
 final class CommandRunner {
 
@@ -70,7 +71,7 @@ final class CommandRunner {
 		BoundedText stderr = new BoundedText(this.outputLimit);
 		AtomicReference<Integer> exitCode = new AtomicReference<>();
 		Duration deadline = this.timeout.plus(CLIENT_GRACE);
-		ExecSpec spec = ExecSpec.of(limited(command)).cwd(workingDirectory).timeout(deadline);
+		ExecSpec spec = ExecSpec.of(limited(command, workingDirectory)).timeout(deadline);
 		long start = System.nanoTime();
 		try {
 			sandbox.reactive().execStream(spec).takeUntilOther(Mono.delay(deadline)).doOnNext((event) -> {
@@ -93,10 +94,20 @@ final class CommandRunner {
 		return describe(timedOut ? null : code, duration, stdout, stderr);
 	}
 
-	private String limited(String command) {
-		String quoted = "'" + command.replace("'", "'\"'\"'") + "'";
-		return "unset " + SandboxSpec.SECRET_ENV_KEY + "; if command -v timeout >/dev/null 2>&1; then exec timeout "
-				+ this.timeout.toSeconds() + " sh -c " + quoted + "; else exec sh -c " + quoted + "; fi";
+	/**
+	 * Return the script that runs a command in the working directory, made again if the
+	 * model removed it, under {@code timeout} where the image has it.
+	 */
+	private String limited(String command, String workingDirectory) {
+		String directory = quote(workingDirectory);
+		String quoted = quote(command);
+		return "unset " + SandboxSpec.SECRET_ENV_KEY + "; mkdir -p " + directory + " && cd " + directory
+				+ " || exit 1; if command -v timeout >/dev/null 2>&1; then exec timeout " + this.timeout.toSeconds()
+				+ " sh -c " + quoted + "; else exec sh -c " + quoted + "; fi";
+	}
+
+	private static String quote(String word) {
+		return "'" + word.replace("'", "'\"'\"'") + "'";
 	}
 
 	private String describe(@Nullable Integer exitCode, Duration duration, BoundedText stdout, BoundedText stderr) {

@@ -36,8 +36,9 @@ final class RunCodeTool extends SandboxToolCallback {
 	static final String CODE_DIRECTORY = "/tmp/sandbox-code";
 
 	private static final ToolParameters PARAMETERS = new ToolParameters(
-			ToolParameter.required("language", "The language of the code: one of " + String.join(", ", CodeLanguage.names())
-					+ ".").withAllowedValues(CodeLanguage.names()),
+			ToolParameter
+				.required("language", "The language of the code: one of " + String.join(", ", CodeLanguage.names()))
+				.withAllowedValues(CodeLanguage.names()),
 			ToolParameter.required("code", "The complete program to run."));
 
 	private final CommandRunner runner;

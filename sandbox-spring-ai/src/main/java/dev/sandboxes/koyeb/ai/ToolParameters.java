@@ -132,8 +132,8 @@ final class ToolParameters {
 
 	private String describe() {
 		return this.parameters.stream()
-			.map((parameter) -> "'" + parameter.name() + "' (string, " + (parameter.required() ? "required" : "optional")
-					+ ")")
+			.map((parameter) -> "'" + parameter.name() + "' (string, "
+					+ (parameter.required() ? "required" : "optional") + ")")
 			.collect(Collectors.joining(", "));
 	}
 

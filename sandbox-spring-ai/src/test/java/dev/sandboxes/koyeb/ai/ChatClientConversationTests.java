@@ -34,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.memory.ChatMemory;
@@ -146,7 +147,14 @@ class ChatClientConversationTests {
 					callTool("write", "sandbox_write_file", "{\"path\": \"a.txt\", \"content\": \"a\"}"),
 					callTool("code", "sandbox_run_code", "{\"language\": \"python\", \"code\": \"print(1)\"}"),
 					answer("Done."));
-			converse(context, model, "observed");
+			ChatClient chatClient = ChatClient.builder(model, this.observationRegistry, null, null)
+				.defaultTools(context.getBean(SandboxToolCallbackProvider.class))
+				.build();
+			assertThat(chatClient.prompt()
+				.user("Please run some code.")
+				.toolContext(Map.of(ChatMemory.CONVERSATION_ID, "observed"))
+				.call()
+				.content()).isEqualTo("Done.");
 		});
 		assertThat(this.observationRegistry).hasHandledContextsThatSatisfy((contexts) -> {
 			List<ToolCallingObservationContext> toolCalls = contexts.stream()
@@ -204,8 +212,8 @@ class ChatClientConversationTests {
 		return names;
 	}
 
-	static String json(Map<String, String> arguments) {
-		return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(arguments);
+	private static String json(Map<String, String> arguments) {
+		return JsonMapper.builder().build().writeValueAsString(arguments);
 	}
 
 }

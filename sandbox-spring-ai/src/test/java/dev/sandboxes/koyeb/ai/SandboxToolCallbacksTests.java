@@ -105,7 +105,8 @@ class SandboxToolCallbacksTests {
 		assertThat(call("sandbox_run_command", "{\"command\": 42}"))
 			.isEqualTo("Error: 'command' must be a string, not a number (42)");
 		assertThat(call("sandbox_run_command", "{\"command\": \"ls\", \"timeout\": \"5\"}"))
-			.isEqualTo("Error: unknown argument 'timeout'; the arguments of this tool are 'command' (string, required)");
+			.isEqualTo("Error: unknown argument 'timeout'; the arguments of this tool are 'command' "
+					+ "(string, required)");
 		assertThat(call("sandbox_write_file", "{\"path\": \"a.txt\"")).startsWith("Error: the arguments are not valid "
 				+ "JSON ({\"path\": \"a.txt\"); give a JSON object with 'path' (string, required), 'content' "
 				+ "(string, required)");
@@ -128,7 +129,8 @@ class SandboxToolCallbacksTests {
 			.contains("\n[... " + (printed - 1000) + " characters cut ...]\n")
 			.endsWith("99999\n100000\nstderr: (empty)\n");
 		String stdout = result.substring(result.indexOf("stdout:\n") + 8, result.indexOf("stderr:"));
-		assertThat(stdout.length()).isEqualTo(1000 + ("\n[... " + (printed - 1000) + " characters cut ...]\n").length());
+		String marker = "\n[... " + (printed - 1000) + " characters cut ...]\n";
+		assertThat(stdout.length()).isEqualTo(1000 + marker.length());
 	}
 
 	@Test
@@ -159,7 +161,8 @@ class SandboxToolCallbacksTests {
 	@Test
 	void commandIgnoringTheStopSignalIsStoppedByTheClient() {
 		SandboxToolCallbackProvider provider = provider(1, 1000, null);
-		String result = call(provider, "sandbox_run_command", "{\"command\": \"trap '' TERM; echo stubborn; sleep 60\"}");
+		String result = call(provider, "sandbox_run_command",
+				"{\"command\": \"trap '' TERM; echo stubborn; sleep 60\"}");
 		assertThat(result).startsWith("timed out: the command was stopped after 1 s").contains("stdout:\nstubborn\n");
 		assertThat(call(provider, "sandbox_run_command", "{\"command\": \"echo next\"}")).startsWith("exit code: 0\n");
 	}
@@ -177,6 +180,25 @@ class SandboxToolCallbacksTests {
 			.startsWith("exit code: 3\n")
 			.endsWith("stdout: (empty)\nstderr:\noops\n");
 		assertThat(call("sandbox_list_directory", "{}")).isEqualTo("data");
+	}
+
+	@Test
+	void commandsStartInTheWorkingDirectoryEvenAfterOneRemovedIt() {
+		SandboxToolSessions project = new SandboxToolSessions(template, SandboxSpec.builder().build(),
+				"/workspace/project", Duration.ofMinutes(10), Clock.systemUTC());
+		try {
+			SandboxToolCallbackProvider provider = new SandboxToolCallbackProvider(project,
+					new SandboxToolOptions(Duration.ofSeconds(30), 1000, null));
+			assertThat(call(provider, "sandbox_run_command",
+					"{\"command\": \"cd / && rm -r /workspace/project && ls /workspace\"}"))
+				.startsWith("exit code: 0\n")
+				.contains("stdout: (empty)");
+			assertThat(call(provider, "sandbox_run_command", "{\"command\": \"pwd\"}")).startsWith("exit code: 0\n")
+				.contains("stdout:\n/workspace/project\n");
+		}
+		finally {
+			project.endAll();
+		}
 	}
 
 	@Test
@@ -200,7 +222,8 @@ class SandboxToolCallbacksTests {
 			.isEqualTo("Error: no such file or directory: /workspace/missing.txt");
 		assertThat(call("sandbox_list_directory", "{\"path\": \"nowhere\"}"))
 			.isEqualTo("Error: no such file or directory: /workspace/nowhere");
-		assertThat(call("sandbox_read_file", "{\"path\": \"/workspace\"}")).startsWith("Error: ").contains("/workspace");
+		assertThat(call("sandbox_read_file", "{\"path\": \"/workspace\"}")).startsWith("Error: ")
+			.contains("/workspace");
 	}
 
 	@Test
@@ -228,7 +251,8 @@ class SandboxToolCallbacksTests {
 			.isEqualTo("Error: the sandbox of this conversation no longer exists (it was deleted, for example after "
 					+ "reaching its lifetime), and its files are gone. The next call starts a new, empty sandbox.");
 		assertThat(call("sandbox_list_directory", "{}")).isEqualTo("(/workspace is empty)");
-		assertThat(emulator.liveSandboxes()).singleElement().satisfies((sandbox) -> assertThat(sandbox.id()).isNotEqualTo(id));
+		assertThat(emulator.liveSandboxes()).singleElement()
+			.satisfies((sandbox) -> assertThat(sandbox.id()).isNotEqualTo(id));
 	}
 
 	private SandboxToolCallbackProvider provider(int callTimeoutSeconds, int outputLimit,

@@ -62,7 +62,8 @@ public final class TestEmulator implements AutoCloseable {
 	 * Return the properties that point an application at this emulator.
 	 */
 	public String[] properties() {
-		return new String[] { "koyeb.sandbox.api-token=" + API_TOKEN, "koyeb.sandbox.base-url=" + this.emulator.baseUrl() };
+		return new String[] { "koyeb.sandbox.api-token=" + API_TOKEN,
+				"koyeb.sandbox.base-url=" + this.emulator.baseUrl() };
 	}
 
 	/**
