@@ -1,0 +1,232 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.sandboxes.koyeb.ai;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+import dev.sandboxes.koyeb.Sandbox;
+import dev.sandboxes.koyeb.SandboxException;
+import dev.sandboxes.koyeb.SandboxNotFoundException;
+import dev.sandboxes.koyeb.SandboxOperations;
+import dev.sandboxes.koyeb.SandboxSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.util.Assert;
+
+/**
+ * The sandboxes of AI conversations, one per conversation: created on the conversation's
+ * first tool call, with a working directory made ready, reused by its later calls, and
+ * deleted when the conversation {@link #end ends} or has been {@link #endIdle idle} for
+ * longer than the idle time. Two first calls of one conversation at the same time create
+ * one sandbox. A conversation ended, or whose sandbox was lost, starts a new, empty sandbox
+ * on its next call. Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class SandboxToolSessions {
+
+	/**
+	 * Start of the name of every conversation's sandbox; the rest is random, so that
+	 * names tell nothing of the conversation.
+	 */
+	public static final String NAME_PREFIX = "ai-";
+
+	private static final Logger logger = LoggerFactory.getLogger(SandboxToolSessions.class);
+
+	private static final String NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+	private final SandboxOperations operations;
+
+	private final SandboxSpec spec;
+
+	private final String workingDirectory;
+
+	private final Duration idleTime;
+
+	private final Clock clock;
+
+	private final ConcurrentMap<String, ConversationSandbox> conversations = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the sessions.
+	 * @param operations creates and deletes the sandboxes
+	 * @param spec what each conversation's sandbox is created from; its name is replaced by
+	 * {@value #NAME_PREFIX} and a random suffix
+	 * @param workingDirectory the absolute directory created in each sandbox, where commands
+	 * run and relative paths start
+	 * @param idleTime how long a conversation may go without a tool call before its sandbox
+	 * is deleted
+	 * @param clock the clock idle times are measured with
+	 */
+	public SandboxToolSessions(SandboxOperations operations, SandboxSpec spec, String workingDirectory,
+			Duration idleTime, Clock clock) {
+		Assert.isTrue(workingDirectory.startsWith("/"),
+				() -> "'workingDirectory' must be an absolute path, not '" + workingDirectory + "'");
+		Assert.isTrue(!idleTime.isNegative() && !idleTime.isZero(),
+				() -> "'idleTime' must be a positive duration, not " + idleTime);
+		this.operations = operations;
+		this.spec = spec;
+		this.workingDirectory = workingDirectory;
+		this.idleTime = idleTime;
+		this.clock = clock;
+	}
+
+	/**
+	 * Run work with the sandbox of a conversation, created first if the conversation has
+	 * none.
+	 * @param <T> the result type
+	 * @param conversationId the conversation
+	 * @param work what to do with the sandbox
+	 * @return the work's result
+	 * @throws SandboxLostException if the sandbox turned out to be gone; the conversation
+	 * then has none, and its next call creates one
+	 */
+	<T> T withSandbox(String conversationId, Function<Sandbox, T> work) {
+		while (true) {
+			ConversationSandbox conversation = this.conversations.computeIfAbsent(conversationId,
+					(id) -> new ConversationSandbox(this.clock.instant()));
+			Sandbox sandbox = conversation.acquire(this::create, this.clock.instant());
+			if (sandbox == null) {
+				// Ended since it was looked up: a fresh conversation replaces it.
+				this.conversations.remove(conversationId, conversation);
+				continue;
+			}
+			try {
+				return work.apply(sandbox);
+			}
+			catch (SandboxNotFoundException ex) {
+				conversation.end(this::deleteQuietly);
+				this.conversations.remove(conversationId, conversation);
+				throw new SandboxLostException(ex);
+			}
+			finally {
+				conversation.release(this.clock.instant());
+			}
+		}
+	}
+
+	private Sandbox create() {
+		Sandbox sandbox = this.operations.create(this.spec.toBuilder().name(NAME_PREFIX + randomSuffix()).build());
+		try {
+			sandbox.files().mkdir(this.workingDirectory);
+		}
+		catch (RuntimeException ex) {
+			deleteQuietly(sandbox);
+			throw ex;
+		}
+		logger.debug("Created sandbox {} for a conversation", sandbox.id());
+		return sandbox;
+	}
+
+	private static String randomSuffix() {
+		StringBuilder suffix = new StringBuilder();
+		for (int i = 0; i < 10; i++) {
+			suffix.append(NAME_CHARACTERS.charAt(ThreadLocalRandom.current().nextInt(NAME_CHARACTERS.length())));
+		}
+		return suffix.toString();
+	}
+
+	/**
+	 * End a conversation: delete its sandbox, after waiting for a creation under way. A
+	 * later tool call of the same conversation starts a new, empty sandbox.
+	 * @param conversationId the conversation
+	 * @return whether the conversation had a sandbox or was creating one
+	 */
+	public boolean end(String conversationId) {
+		ConversationSandbox conversation = this.conversations.remove(conversationId);
+		return conversation != null && conversation.end(this::deleteQuietly);
+	}
+
+	/**
+	 * End every conversation unused for longer than the idle time; those with a call in
+	 * progress, or a sandbox being created, are not idle.
+	 * @return how many conversations were ended
+	 */
+	public int endIdle() {
+		int ended = 0;
+		for (var entry : this.conversations.entrySet()) {
+			ConversationSandbox conversation = entry.getValue();
+			if (conversation.endIfIdle(this.clock.instant(), this.idleTime, this::deleteQuietly)) {
+				this.conversations.remove(entry.getKey(), conversation);
+				ended++;
+			}
+		}
+		return ended;
+	}
+
+	/**
+	 * End every conversation, deleting their sandboxes.
+	 * @return how many conversations were ended
+	 */
+	public int endAll() {
+		int ended = 0;
+		for (String conversationId : conversations()) {
+			if (end(conversationId)) {
+				ended++;
+			}
+		}
+		return ended;
+	}
+
+	/**
+	 * Return the conversations that have a sandbox, or are creating one.
+	 * @return the conversation ids
+	 */
+	public Set<String> conversations() {
+		return Set.copyOf(this.conversations.keySet());
+	}
+
+	/**
+	 * Return the directory where commands run and relative paths start.
+	 * @return the absolute working directory
+	 */
+	public String workingDirectory() {
+		return this.workingDirectory;
+	}
+
+	/**
+	 * Return how long a conversation may go without a tool call before its sandbox is
+	 * deleted.
+	 * @return the idle time
+	 */
+	public Duration idleTime() {
+		return this.idleTime;
+	}
+
+	private void deleteQuietly(Sandbox sandbox) {
+		try {
+			sandbox.delete();
+			logger.debug("Deleted sandbox {} of an ended conversation", sandbox.id());
+		}
+		catch (SandboxException ex) {
+			logger.warn("Could not delete sandbox {} of an ended conversation: {}", sandbox.id(), ex.getMessage());
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "SandboxToolSessions[conversations=" + this.conversations.size() + ", idleTime=" + this.idleTime + "]";
+	}
+
+}
