@@ -48,18 +48,29 @@ final class ConversationSandbox {
 	}
 
 	/**
-	 * Start a call: return the sandbox, created first if the conversation has none yet.
+	 * Start a call: return the sandbox, created first if the conversation has none yet. A
+	 * conversation unused for longer than the idle time has ended even if no idle check
+	 * ended it yet, since its sandbox may have gone to sleep and lost its files: it is ended
+	 * now and reported lost.
 	 * @param creator creates the sandbox; what it throws leaves the conversation without one
 	 * @param now the time of the call
+	 * @param idleTime how long a conversation may go unused
+	 * @param deleter deletes the sandbox of a conversation found idle
 	 * @return the sandbox, or {@code null} if the conversation has ended
+	 * @throws SandboxLostException if the conversation was idle for longer than the idle
+	 * time
 	 */
-	@Nullable Sandbox acquire(Supplier<Sandbox> creator, Instant now) {
+	@Nullable Sandbox acquire(Supplier<Sandbox> creator, Instant now, Duration idleTime, Consumer<Sandbox> deleter) {
 		this.lock.lock();
 		try {
 			if (this.ended) {
 				return null;
 			}
 			Sandbox sandbox = this.sandbox;
+			if (sandbox != null && isIdle(now, idleTime)) {
+				endLocked(deleter);
+				throw new SandboxLostException();
+			}
 			if (sandbox == null) {
 				sandbox = creator.get();
 				this.sandbox = sandbox;
@@ -116,14 +127,15 @@ final class ConversationSandbox {
 			return false;
 		}
 		try {
-			if (this.callsInProgress > 0 || Duration.between(this.lastUse, now).compareTo(idleTime) <= 0) {
-				return false;
-			}
-			return endLocked(deleter);
+			return isIdle(now, idleTime) && endLocked(deleter);
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	private boolean isIdle(Instant now, Duration idleTime) {
+		return this.callsInProgress == 0 && Duration.between(this.lastUse, now).compareTo(idleTime) > 0;
 	}
 
 	private boolean endLocked(Consumer<Sandbox> deleter) {

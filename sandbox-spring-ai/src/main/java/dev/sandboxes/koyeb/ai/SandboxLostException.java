@@ -18,11 +18,16 @@ package dev.sandboxes.koyeb.ai;
 
 /**
  * Thrown when the sandbox of a conversation turns out to be gone, for example deleted after
- * reaching its lifetime; the conversation's next call starts a new one.
+ * reaching its lifetime, or idle for longer than the idle time and so perhaps asleep with
+ * its files reset; the conversation's next call starts a new one.
  */
 final class SandboxLostException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
+
+	SandboxLostException() {
+		super("The sandbox of this conversation no longer exists");
+	}
 
 	SandboxLostException(Throwable cause) {
 		super("The sandbox of this conversation no longer exists", cause);

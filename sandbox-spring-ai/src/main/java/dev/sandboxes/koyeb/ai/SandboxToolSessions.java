@@ -26,6 +26,7 @@ import java.util.function.Function;
 
 import dev.sandboxes.koyeb.Sandbox;
 import dev.sandboxes.koyeb.SandboxException;
+import dev.sandboxes.koyeb.SandboxLimits;
 import dev.sandboxes.koyeb.SandboxNotFoundException;
 import dev.sandboxes.koyeb.SandboxOperations;
 import dev.sandboxes.koyeb.SandboxSpec;
@@ -54,6 +55,24 @@ public final class SandboxToolSessions {
 
 	private static final Logger logger = LoggerFactory.getLogger(SandboxToolSessions.class);
 
+	/**
+	 * Longest time between two checks for idle conversations.
+	 */
+	static final Duration LONGEST_CHECK_INTERVAL = Duration.ofMinutes(1);
+
+	/**
+	 * Time a sandbox stays awake without use past the idle time and one check interval, so
+	 * that a late check still deletes it before it sleeps.
+	 */
+	static final Duration SLEEP_MARGIN = Duration.ofMinutes(1);
+
+	/**
+	 * Longest idle time: a sandbox must stay awake for the idle time, a check interval and a
+	 * margin, within Koyeb's longest idle timeout.
+	 */
+	public static final Duration MAX_IDLE_TIME = SandboxLimits.IDLE_TIMEOUT_MAX.minus(LONGEST_CHECK_INTERVAL)
+		.minus(SLEEP_MARGIN);
+
 	private static final String NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 	private final SandboxOperations operations;
@@ -72,19 +91,20 @@ public final class SandboxToolSessions {
 	 * Create the sessions.
 	 * @param operations creates and deletes the sandboxes
 	 * @param spec what each conversation's sandbox is created from; its name is replaced by
-	 * {@value #NAME_PREFIX} and a random suffix
+	 * {@value #NAME_PREFIX} and a random suffix, and its idle timeout by the
+	 * {@link #sleepDelay() sleep delay}
 	 * @param workingDirectory the absolute directory created in each sandbox, where commands
 	 * run and relative paths start
 	 * @param idleTime how long a conversation may go without a tool call before its sandbox
-	 * is deleted
+	 * is deleted, at most {@link #MAX_IDLE_TIME}
 	 * @param clock the clock idle times are measured with
 	 */
 	public SandboxToolSessions(SandboxOperations operations, SandboxSpec spec, String workingDirectory,
 			Duration idleTime, Clock clock) {
 		Assert.isTrue(workingDirectory.startsWith("/"),
 				() -> "'workingDirectory' must be an absolute path, not '" + workingDirectory + "'");
-		Assert.isTrue(!idleTime.isNegative() && !idleTime.isZero(),
-				() -> "'idleTime' must be a positive duration, not " + idleTime);
+		Assert.isTrue(!idleTime.isNegative() && !idleTime.isZero() && idleTime.compareTo(MAX_IDLE_TIME) <= 0,
+				() -> "'idleTime' must be a positive duration of at most " + MAX_IDLE_TIME + ", not " + idleTime);
 		this.operations = operations;
 		this.spec = spec;
 		this.workingDirectory = workingDirectory;
@@ -106,7 +126,14 @@ public final class SandboxToolSessions {
 		while (true) {
 			ConversationSandbox conversation = this.conversations.computeIfAbsent(conversationId,
 					(id) -> new ConversationSandbox(this.clock.instant()));
-			Sandbox sandbox = conversation.acquire(this::create, this.clock.instant());
+			Sandbox sandbox;
+			try {
+				sandbox = conversation.acquire(this::create, this.clock.instant(), this.idleTime, this::deleteQuietly);
+			}
+			catch (SandboxLostException ex) {
+				this.conversations.remove(conversationId, conversation);
+				throw ex;
+			}
 			if (sandbox == null) {
 				// Ended since it was looked up: a fresh conversation replaces it.
 				this.conversations.remove(conversationId, conversation);
@@ -127,7 +154,8 @@ public final class SandboxToolSessions {
 	}
 
 	private Sandbox create() {
-		Sandbox sandbox = this.operations.create(this.spec.toBuilder().name(NAME_PREFIX + randomSuffix()).build());
+		Sandbox sandbox = this.operations
+			.create(this.spec.toBuilder().name(NAME_PREFIX + randomSuffix()).idleTimeout(sleepDelay()).build());
 		try {
 			sandbox.files().mkdir(this.workingDirectory);
 		}
@@ -212,6 +240,27 @@ public final class SandboxToolSessions {
 	 */
 	public Duration idleTime() {
 		return this.idleTime;
+	}
+
+	/**
+	 * Return how often conversations should be checked for idleness: four times per idle
+	 * time, at most every {@link #LONGEST_CHECK_INTERVAL minute}.
+	 * @return the check interval
+	 */
+	public Duration checkInterval() {
+		Duration quarter = this.idleTime.dividedBy(4);
+		return (quarter.compareTo(LONGEST_CHECK_INTERVAL) > 0) ? LONGEST_CHECK_INTERVAL : quarter;
+	}
+
+	/**
+	 * Return the time without use after which a conversation's sandbox may go to sleep,
+	 * which resets its files: the idle time, a check interval and a margin, so that the
+	 * conversation ends before, within Koyeb's limits.
+	 * @return the idle timeout the sandboxes are created with
+	 */
+	Duration sleepDelay() {
+		Duration delay = this.idleTime.plus(checkInterval()).plus(SLEEP_MARGIN);
+		return (delay.compareTo(SandboxLimits.IDLE_TIMEOUT_MIN) < 0) ? SandboxLimits.IDLE_TIMEOUT_MIN : delay;
 	}
 
 	private void deleteQuietly(Sandbox sandbox) {

@@ -48,8 +48,6 @@ public final class SandboxToolSessionsLifecycle implements SmartLifecycle, Appli
 
 	private static final Logger logger = LoggerFactory.getLogger(SandboxToolSessionsLifecycle.class);
 
-	private static final Duration LONGEST_CHECK_INTERVAL = Duration.ofMinutes(1);
-
 	private final SandboxToolSessions sessions;
 
 	private final Duration checkInterval;
@@ -66,8 +64,7 @@ public final class SandboxToolSessionsLifecycle implements SmartLifecycle, Appli
 	 */
 	public SandboxToolSessionsLifecycle(SandboxToolSessions sessions) {
 		this.sessions = sessions;
-		Duration quarter = sessions.idleTime().dividedBy(4);
-		this.checkInterval = (quarter.compareTo(LONGEST_CHECK_INTERVAL) > 0) ? LONGEST_CHECK_INTERVAL : quarter;
+		this.checkInterval = sessions.checkInterval();
 	}
 
 	@Override

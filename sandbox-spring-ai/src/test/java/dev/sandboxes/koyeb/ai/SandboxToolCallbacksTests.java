@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.SandboxTemplate;
+import dev.sandboxes.koyeb.emulator.controlplane.MutableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SandboxToolCallbacksTests {
 
 	private static final String CONVERSATION = "conversation";
+
+	private static final String LOST = "Error: the sandbox of this conversation no longer exists (it was deleted, "
+			+ "for example after reaching its lifetime), and its files are gone. The next call starts a new, empty "
+			+ "sandbox.";
 
 	private static TestEmulator emulator;
 
@@ -247,12 +252,35 @@ class SandboxToolCallbacksTests {
 		call("sandbox_write_file", "{\"path\": \"a.txt\", \"content\": \"a\"}");
 		String id = emulator.liveSandboxes().get(0).id();
 		template.delete(id);
-		assertThat(call("sandbox_read_file", "{\"path\": \"a.txt\"}"))
-			.isEqualTo("Error: the sandbox of this conversation no longer exists (it was deleted, for example after "
-					+ "reaching its lifetime), and its files are gone. The next call starts a new, empty sandbox.");
+		assertThat(call("sandbox_read_file", "{\"path\": \"a.txt\"}")).isEqualTo(LOST);
 		assertThat(call("sandbox_list_directory", "{}")).isEqualTo("(/workspace is empty)");
 		assertThat(emulator.liveSandboxes()).singleElement()
 			.satisfies((sandbox) -> assertThat(sandbox.id()).isNotEqualTo(id));
+	}
+
+	@Test
+	void conversationIdlePastTheIdleTimeIsReportedLostEvenBeforeAnIdleCheckEndedIt() {
+		MutableClock clock = new MutableClock();
+		try (TestEmulator aging = new TestEmulator(clock)) {
+			SandboxToolSessions idle = new SandboxToolSessions(aging.template(), SandboxSpec.builder().build(),
+					"/workspace", Duration.ofMinutes(10), clock);
+			try {
+				SandboxToolCallbackProvider provider = new SandboxToolCallbackProvider(idle,
+						new SandboxToolOptions(Duration.ofSeconds(30), 1000, null));
+				call(provider, "sandbox_write_file", "{\"path\": \"a.txt\", \"content\": \"a\"}");
+				String first = aging.liveSandboxes().get(0).id();
+				clock.advance(Duration.ofMinutes(10).plusSeconds(20));
+				assertThat(idle.conversations()).containsExactly(CONVERSATION);
+				assertThat(call(provider, "sandbox_read_file", "{\"path\": \"a.txt\"}")).isEqualTo(LOST);
+				assertThat(idle.conversations()).isEmpty();
+				assertThat(call(provider, "sandbox_list_directory", "{}")).isEqualTo("(/workspace is empty)");
+				assertThat(aging.liveSandboxes()).singleElement()
+					.satisfies((sandbox) -> assertThat(sandbox.id()).isNotEqualTo(first));
+			}
+			finally {
+				idle.endAll();
+			}
+		}
 	}
 
 	private SandboxToolCallbackProvider provider(int callTimeoutSeconds, int outputLimit,

@@ -179,6 +179,19 @@ class SandboxToolSessionsTests {
 		assertThat(this.emulator.allSandboxes()).hasSize(2);
 	}
 
+	@Test
+	void sandboxesStayAwakeUntilAnIdleCheckPastTheIdleTimeHasDeletedThem() {
+		assertThat(this.sessions.checkInterval()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(this.sessions.sleepDelay()).isEqualTo(Duration.ofMinutes(12));
+		SandboxToolSessions brief = new SandboxToolSessions(this.emulator.template(), SandboxSpec.builder().build(),
+				"/workspace", Duration.ofSeconds(2), this.clock);
+		assertThat(brief.checkInterval()).isEqualTo(Duration.ofMillis(500));
+		assertThat(brief.sleepDelay()).isEqualTo(Duration.ofMinutes(5));
+		SandboxToolSessions longest = new SandboxToolSessions(this.emulator.template(), SandboxSpec.builder().build(),
+				"/workspace", SandboxToolSessions.MAX_IDLE_TIME, this.clock);
+		assertThat(longest.sleepDelay()).isEqualTo(Duration.ofHours(2));
+	}
+
 	private static void release(CountDownLatch latch) {
 		try {
 			if (!latch.await(60, TimeUnit.SECONDS)) {

@@ -16,6 +16,7 @@
 
 package dev.sandboxes.koyeb.ai;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,7 +39,7 @@ public final class TestEmulator implements AutoCloseable {
 	private final KoyebEmulator emulator;
 
 	public TestEmulator() {
-		this(Duration.ZERO);
+		this(Duration.ZERO, Clock.systemUTC());
 	}
 
 	/**
@@ -46,11 +47,24 @@ public final class TestEmulator implements AutoCloseable {
 	 * @param deploymentStepDelay how long each status of a new deployment lasts
 	 */
 	public TestEmulator(Duration deploymentStepDelay) {
+		this(deploymentStepDelay, Clock.systemUTC());
+	}
+
+	/**
+	 * Start an emulator whose sandboxes age with the given clock.
+	 * @param clock the clock lifetimes and idle timeouts are measured with
+	 */
+	public TestEmulator(Clock clock) {
+		this(Duration.ZERO, clock);
+	}
+
+	private TestEmulator(Duration deploymentStepDelay, Clock clock) {
 		Bubblewrap.assumeAvailable();
 		this.emulator = KoyebEmulator.builder()
 			.apiToken(API_TOKEN)
 			.runtime(RuntimeMode.BUBBLEWRAP)
 			.deploymentStepDelay(deploymentStepDelay)
+			.clock(clock)
 			.start();
 	}
 

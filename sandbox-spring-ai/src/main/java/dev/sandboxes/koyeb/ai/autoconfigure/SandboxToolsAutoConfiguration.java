@@ -17,9 +17,7 @@
 package dev.sandboxes.koyeb.ai.autoconfigure;
 
 import java.time.Clock;
-import java.time.Duration;
 
-import dev.sandboxes.koyeb.SandboxLimits;
 import dev.sandboxes.koyeb.SandboxOperations;
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.ai.SandboxToolCallbackProvider;
@@ -62,7 +60,7 @@ public final class SandboxToolsAutoConfiguration {
 	@ConditionalOnMissingBean
 	SandboxToolSessions sandboxToolSessions(SandboxOperations sandboxOperations, SandboxToolsProperties properties,
 			ObjectProvider<SandboxConnectionDetails> connectionDetails) {
-		SandboxSpec.Builder spec = SandboxSpec.builder().idleTimeout(sleepDelay(properties.getIdleTime()));
+		SandboxSpec.Builder spec = SandboxSpec.builder();
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::getImage).to(spec::image);
 		map.from(properties::getInstanceType).to(spec::instanceType);
@@ -71,15 +69,6 @@ public final class SandboxToolsAutoConfiguration {
 		Clock clock = (details != null) ? details.getClock() : Clock.systemUTC();
 		return new SandboxToolSessions(sandboxOperations, spec.build(), properties.getWorkingDirectory(),
 				properties.getIdleTime(), clock);
-	}
-
-	/**
-	 * Return the time without use after which Koyeb puts a conversation's sandbox to sleep,
-	 * which resets its files: no sooner than the conversation's idle time, within Koyeb's
-	 * limits.
-	 */
-	private static Duration sleepDelay(Duration idleTime) {
-		return (idleTime.compareTo(SandboxLimits.IDLE_TIMEOUT_MIN) < 0) ? SandboxLimits.IDLE_TIMEOUT_MIN : idleTime;
 	}
 
 	@Bean

@@ -22,6 +22,7 @@ import java.util.List;
 
 import dev.sandboxes.koyeb.SandboxLimits;
 import dev.sandboxes.koyeb.ai.SandboxToolOptions;
+import dev.sandboxes.koyeb.ai.SandboxToolSessions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -75,7 +76,8 @@ public class SandboxToolsProperties implements Validator {
 
 	/**
 	 * Time without a tool call after which a conversation's sandbox is deleted, from 1s to
-	 * 2h; the sandbox is also told to sleep no sooner, so that its files are kept meanwhile.
+	 * 118m; the sandbox is told to sleep only up to 2m later, so that its files are kept
+	 * meanwhile.
 	 */
 	private Duration idleTime = Duration.ofMinutes(10);
 
@@ -184,9 +186,11 @@ public class SandboxToolsProperties implements Validator {
 					"must be an absolute path, such as /workspace");
 		}
 		Duration idleTime = properties.getIdleTime();
-		if (idleTime.compareTo(Duration.ofSeconds(1)) < 0 || idleTime.compareTo(SandboxLimits.IDLE_TIMEOUT_MAX) > 0) {
+		if (idleTime.compareTo(Duration.ofSeconds(1)) < 0
+				|| idleTime.compareTo(SandboxToolSessions.MAX_IDLE_TIME) > 0) {
 			reject(errors, "idle-time", describe(idleTime),
-					"must be from 1s to 2h, the longest a sandbox may stay awake without use");
+					"must be from 1s to " + describe(SandboxToolSessions.MAX_IDLE_TIME) + ": the sandbox stays awake "
+							+ "without use for up to 2m more, and at most " + describe(SandboxLimits.IDLE_TIMEOUT_MAX));
 		}
 		Duration callTimeout = properties.getCallTimeout();
 		if (callTimeout.compareTo(Duration.ofSeconds(1)) < 0 || callTimeout.toNanosPart() != 0) {

@@ -136,8 +136,9 @@ class SandboxToolsAutoConfigurationTests {
 				arguments("koyeb.sandbox.ai.working-directory=workspace", "working-directory",
 						"'workspace' is not allowed: must be an absolute path, such as /workspace"),
 				arguments("koyeb.sandbox.ai.idle-time=0s", "idle-time",
-						"'0s' is not allowed: must be from 1s to 2h, the longest a sandbox may stay awake without use"),
-				arguments("koyeb.sandbox.ai.idle-time=3h", "idle-time", "'3h' is not allowed: must be from 1s to 2h"),
+						"'0s' is not allowed: must be from 1s to 118m: the sandbox stays awake without use for up "
+								+ "to 2m more, and at most 2h"),
+				arguments("koyeb.sandbox.ai.idle-time=2h", "idle-time", "'2h' is not allowed: must be from 1s to 118m"),
 				arguments("koyeb.sandbox.ai.call-timeout=1500ms", "call-timeout",
 						"'1500ms' is not allowed: must be whole seconds, at least 1s"),
 				arguments("koyeb.sandbox.ai.output-limit=50", "output-limit",
