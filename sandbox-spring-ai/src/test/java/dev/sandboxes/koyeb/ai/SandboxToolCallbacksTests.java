@@ -152,8 +152,8 @@ class SandboxToolCallbacksTests {
 		SandboxToolCallbackProvider provider = provider(2, 1000, null);
 		String result = call(provider, "sandbox_run_command",
 				"{\"command\": \"echo started; sleep 30; echo finished\"}");
-		assertThat(result).startsWith("timed out: the command was stopped after 2 s, the limit of one call; the "
-				+ "sandbox is still usable.")
+		assertThat(result).startsWith("timed out: the command was stopped after 2 s, the limit of one call, with the "
+				+ "processes it started; the sandbox is still usable.")
 			.contains("stdout:\nstarted\n")
 			.doesNotContain("finished")
 			.doesNotContain("exit code");
@@ -170,6 +170,29 @@ class SandboxToolCallbacksTests {
 				"{\"command\": \"trap '' TERM; echo stubborn; sleep 60\"}");
 		assertThat(result).startsWith("timed out: the command was stopped after 1 s").contains("stdout:\nstubborn\n");
 		assertThat(call(provider, "sandbox_run_command", "{\"command\": \"echo next\"}")).startsWith("exit code: 0\n");
+	}
+
+	@Test
+	void commandPastTheCallTimeoutIsStoppedWithEveryProcessItStarted() {
+		SandboxToolCallbackProvider provider = provider(2, 1000, null);
+		String result = call(provider, "sandbox_run_command", "{\"command\": \"(trap '' TERM; sleep 401) & "
+				+ "python3 -m http.server 8124 & echo started; sleep 30\"}");
+		assertThat(result).startsWith("timed out: the command was stopped after 2 s")
+			.contains("stdout:\nstarted\n");
+		assertThat(call(provider, "sandbox_run_command", "{\"command\": \"ps -eo args\"}"))
+			.startsWith("exit code: 0\n")
+			.contains("ps -eo args")
+			.doesNotContain("sleep 401")
+			.doesNotContain("http.server 8124");
+	}
+
+	@Test
+	void commandLeavingABackgroundProcessReturnsItsOwnExitCodeWithoutWaitingForIt() {
+		String result = call(provider(10, 1000, null), "sandbox_run_command",
+				"{\"command\": \"python3 -m http.server 8125 & echo started; printf 'no newline' >&2; exit 3\"}");
+		assertThat(result).startsWith("exit code: 3\nbackground processes it started are still running")
+			.contains("stdout:\nstarted\n")
+			.endsWith("stderr:\nno newline\n[no newline at the end]\n");
 	}
 
 	@Test
