@@ -51,6 +51,11 @@ final class RunCommandTool extends SandboxToolCallback {
 	@Override
 	Function<Sandbox, String> prepare(ToolArguments arguments) {
 		String command = arguments.required("command");
+		if (!CommandRunner.fits(command)) {
+			throw new ToolArgumentException("'command' is longer than " + CommandRunner.MAX_COMMAND_BYTES
+					+ " bytes, the most a command may have; write long scripts to a file with " + WriteFileTool.NAME
+					+ " and run the file, for example 'sh script.sh'.");
+		}
 		return (sandbox) -> this.runner.run(sandbox, command, workingDirectory());
 	}
 

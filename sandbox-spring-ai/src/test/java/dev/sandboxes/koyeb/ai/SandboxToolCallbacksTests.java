@@ -196,6 +196,17 @@ class SandboxToolCallbacksTests {
 	}
 
 	@Test
+	void longCommandRunsAndTooLongACommandIsRefusedWithAWayAround() {
+		String comment = "# " + "x".repeat(100_000) + "\\n";
+		assertThat(call("sandbox_run_command", "{\"command\": \"" + comment + "echo long\"}"))
+			.startsWith("exit code: 0\n")
+			.contains("stdout:\nlong\n");
+		assertThat(call("sandbox_run_command", "{\"command\": \"# " + "x".repeat(120_000) + "\"}"))
+			.isEqualTo("Error: 'command' is longer than 120000 bytes, the most a command may have; write long "
+					+ "scripts to a file with sandbox_write_file and run the file, for example 'sh script.sh'.");
+	}
+
+	@Test
 	void codeRunsInEachLanguageInTheWorkingDirectory() {
 		call("sandbox_write_file", "{\"path\": \"data/input.txt\", \"content\": \"21\"}");
 		assertThat(call("sandbox_run_code",
