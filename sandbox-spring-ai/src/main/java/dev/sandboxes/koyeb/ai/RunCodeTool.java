@@ -16,10 +16,12 @@
 
 package dev.sandboxes.koyeb.ai;
 
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 import dev.sandboxes.koyeb.Sandbox;
+import dev.sandboxes.koyeb.SandboxException;
 
 /**
  * Tool {@value #NAME}: writes a snippet of code to a file of its language in the
@@ -30,10 +32,11 @@ final class RunCodeTool extends SandboxToolCallback {
 	static final String NAME = "sandbox_run_code";
 
 	/**
-	 * Directory of the files code is written to, outside the working directory so that a
-	 * model's own files are never overwritten.
+	 * Start of the name of the file code is written to, in the working directory so that
+	 * the code imports the model's modules as a program there would; hidden, with a random
+	 * rest so that a model's own files are never overwritten, and deleted after the run.
 	 */
-	static final String CODE_DIRECTORY = "/tmp/sandbox-code";
+	static final String CODE_FILE_PREFIX = ".sandbox-code-";
 
 	private static final ToolParameters PARAMETERS = new ToolParameters(
 			ToolParameter
@@ -50,9 +53,9 @@ final class RunCodeTool extends SandboxToolCallback {
 
 	private static String description(SandboxToolSessions sessions, SandboxToolOptions options) {
 		return "Run a program in this conversation's sandbox and return its output. Languages: "
-				+ CodeLanguage.describeAll() + ". The code is saved to a temporary file and runs in "
-				+ sessions.workingDirectory() + ", so it can read and write the files there and see packages "
-				+ "installed by earlier calls. Returns the exit code, the duration, and the standard output and "
+				+ CodeLanguage.describeAll() + ". The code is saved to a temporary file in "
+				+ sessions.workingDirectory() + " and runs there, so it can read and write the files there, import "
+				+ "modules written there, and see packages installed by earlier calls. Returns the exit code, the duration, and the standard output and "
 				+ "standard error; long output keeps its beginning and end. A run is stopped after "
 				+ options.callTimeout().toSeconds() + " s.";
 	}
@@ -67,12 +70,27 @@ final class RunCodeTool extends SandboxToolCallback {
 					+ "with " + WriteFileTool.NAME + " and run it with " + RunCommandTool.NAME + ".");
 		}
 		String code = arguments.required("code");
-		String file = CODE_DIRECTORY + "/code-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "."
+		String fileName = CODE_FILE_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "."
 				+ language.extension();
+		String file = absolutePath("code", fileName);
 		return (sandbox) -> {
 			sandbox.files().write(file, code);
-			return this.runner.run(sandbox, language.interpreter() + " " + file, workingDirectory());
+			try {
+				return this.runner.run(sandbox, language.interpreter() + " " + fileName, workingDirectory());
+			}
+			finally {
+				deleteQuietly(sandbox, file);
+			}
 		};
+	}
+
+	private static void deleteQuietly(Sandbox sandbox, String file) {
+		try {
+			sandbox.files().delete(file);
+		}
+		catch (SandboxException ex) {
+			// Removed by the code itself, or the sandbox is gone: nothing is left to delete.
+		}
 	}
 
 }

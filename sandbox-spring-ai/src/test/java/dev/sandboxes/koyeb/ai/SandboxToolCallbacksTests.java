@@ -16,11 +16,15 @@
 
 package dev.sandboxes.koyeb.ai;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.SandboxTemplate;
@@ -219,6 +223,28 @@ class SandboxToolCallbacksTests {
 			.startsWith("exit code: 3\n")
 			.endsWith("stdout: (empty)\nstderr:\noops\n");
 		assertThat(call("sandbox_list_directory", "{}")).isEqualTo("data");
+	}
+
+	@Test
+	void codeImportsModulesOfTheWorkingDirectoryAndLeavesNoFileBehind() {
+		call("sandbox_write_file", "{\"path\": \"helper.py\", \"content\": \"def answer():\\n    return 42\\n\"}");
+		assertThat(call("sandbox_run_code",
+				"{\"language\": \"python\", \"code\": \"import helper\\nprint(helper.answer())\"}"))
+			.startsWith("exit code: 0\n")
+			.contains("stdout:\n42\n");
+		if (hostHas("node")) {
+			call("sandbox_write_file", "{\"path\": \"lib.js\", \"content\": \"module.exports = 6 * 7;\"}");
+			assertThat(call("sandbox_run_code",
+					"{\"language\": \"javascript\", \"code\": \"console.log(require('./lib.js'))\"}"))
+				.startsWith("exit code: 0\n")
+				.contains("stdout:\n42\n");
+		}
+		assertThat(call("sandbox_run_command", "{\"command\": \"ls -A\"}")).doesNotContain(".sandbox-code-");
+	}
+
+	private static boolean hostHas(String program) {
+		return Stream.of(System.getenv("PATH").split(File.pathSeparator))
+			.anyMatch((directory) -> Files.isExecutable(Path.of(directory, program)));
 	}
 
 	@Test
