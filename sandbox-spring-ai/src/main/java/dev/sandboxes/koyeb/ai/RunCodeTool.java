@@ -53,9 +53,9 @@ final class RunCodeTool extends SandboxToolCallback {
 
 	private static String description(SandboxToolSessions sessions, SandboxToolOptions options) {
 		return "Run a program in this conversation's sandbox and return its output. Languages: "
-				+ CodeLanguage.describeAll() + ". The code is saved to a temporary file in "
-				+ sessions.workingDirectory() + " and runs there, so it can read and write the files there, import "
-				+ "modules written there, and see packages installed by earlier calls. Returns the exit code, the duration, and the standard output and "
+				+ CodeLanguage.describeAll() + ". The code is saved to a temporary file and runs in "
+				+ sessions.workingDirectory() + ", so it can read and write the files there, import modules "
+				+ "written there, and see packages installed by earlier calls. Returns the exit code, the duration, and the standard output and "
 				+ "standard error; long output keeps its beginning and end. A run is stopped after "
 				+ options.callTimeout().toSeconds() + " s.";
 	}
