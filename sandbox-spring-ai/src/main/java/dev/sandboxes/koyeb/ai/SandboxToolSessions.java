@@ -268,6 +268,9 @@ public final class SandboxToolSessions {
 			sandbox.delete();
 			logger.debug("Deleted sandbox {} of an ended conversation", sandbox.id());
 		}
+		catch (SandboxNotFoundException ex) {
+			logger.debug("Sandbox {} of an ended conversation was already deleted", sandbox.id());
+		}
 		catch (SandboxException ex) {
 			logger.warn("Could not delete sandbox {} of an ended conversation: {}", sandbox.id(), ex.getMessage());
 		}

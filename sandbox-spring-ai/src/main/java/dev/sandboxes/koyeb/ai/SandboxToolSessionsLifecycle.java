@@ -23,26 +23,25 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationListener;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Runs {@link SandboxToolSessions} with the application context: while it runs, ends the
  * conversations idle for longer than their idle time, checking on its own thread four
  * times per idle time (at most every minute); when the context closes, ends every
- * conversation, deleting its sandbox. Stopping the context without closing it deletes
- * nothing.
+ * conversation, deleting its sandbox: on destruction of the bean, before the client it
+ * uses is closed, whether or not the context was stopped first. Stopping the context
+ * without closing it deletes nothing, and neither does the closing of a child context.
  *
  * @since 0.1.0
  */
-public final class SandboxToolSessionsLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
+public final class SandboxToolSessionsLifecycle implements SmartLifecycle, DisposableBean {
 
 	/**
-	 * Phase of the lifecycle: it stops after the web server, so that no request starts a
-	 * conversation behind it, and before the starter's reaper and shutdown cleanup, so that
-	 * conversations' sandboxes are deleted while the HTTP client still works.
+	 * Phase of the lifecycle: the idle checks stop after the web server, so that no request
+	 * starts a conversation behind them, and before the starter's reaper.
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 3072;
 
@@ -56,8 +55,6 @@ public final class SandboxToolSessionsLifecycle implements SmartLifecycle, Appli
 
 	private volatile @Nullable ScheduledFuture<?> scheduledChecks;
 
-	private volatile boolean closing;
-
 	/**
 	 * Create the lifecycle of the given sessions.
 	 * @param sessions the sessions
@@ -65,11 +62,6 @@ public final class SandboxToolSessionsLifecycle implements SmartLifecycle, Appli
 	public SandboxToolSessionsLifecycle(SandboxToolSessions sessions) {
 		this.sessions = sessions;
 		this.checkInterval = sessions.checkInterval();
-	}
-
-	@Override
-	public void onApplicationEvent(ContextClosedEvent event) {
-		this.closing = true;
 	}
 
 	@Override
@@ -107,11 +99,13 @@ public final class SandboxToolSessionsLifecycle implements SmartLifecycle, Appli
 		if (scheduler != null) {
 			scheduler.shutdown();
 		}
-		if (this.closing) {
-			int ended = this.sessions.endAll();
-			if (ended > 0) {
-				logger.info("Deleted the sandboxes of {} AI conversations at shutdown", ended);
-			}
+	}
+
+	@Override
+	public void destroy() {
+		int ended = this.sessions.endAll();
+		if (ended > 0) {
+			logger.info("Deleted the sandboxes of {} AI conversations at shutdown", ended);
 		}
 	}
 

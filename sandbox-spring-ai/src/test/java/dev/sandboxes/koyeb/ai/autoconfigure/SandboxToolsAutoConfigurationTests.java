@@ -46,6 +46,7 @@ import org.springframework.boot.context.properties.bind.validation.BindValidatio
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -198,6 +199,27 @@ class SandboxToolsAutoConfigurationTests {
 					context.start();
 				});
 			assertThat(emulator.allSandboxes()).hasSize(2);
+			assertThat(emulator.liveSandboxes()).isEmpty();
+		}
+	}
+
+	@Test
+	void closingAStoppedContextDeletesEveryConversationsSandbox() {
+		try (TestEmulator emulator = new TestEmulator()) {
+			new ApplicationContextRunner()
+				.withConfiguration(
+						AutoConfigurations.of(SandboxAutoConfiguration.class, SandboxToolsAutoConfiguration.class))
+				.withPropertyValues(emulator.properties())
+				.run((context) -> {
+					call(context, "first", "true");
+					try (AnnotationConfigApplicationContext child = new AnnotationConfigApplicationContext()) {
+						child.setParent(context);
+						child.refresh();
+					}
+					context.stop();
+					assertThat(emulator.liveSandboxes()).hasSize(1);
+				});
+			assertThat(emulator.allSandboxes()).hasSize(1);
 			assertThat(emulator.liveSandboxes()).isEmpty();
 		}
 	}

@@ -23,20 +23,21 @@ import dev.sandboxes.koyeb.boot.autoconfigure.OwnedSandboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationListener;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Deletes the sandboxes this application instance created, and that still exist, when the
  * application context closes, several at a time and within a deadline; sandboxes of other
  * instances of the same owner are left alone. A sandbox whose creation is still waiting
- * for readiness is deleted too. Stopping the context without closing it (for example for a
- * checkpoint) deletes nothing.
+ * for readiness is deleted too. The deletion runs when the bean is destroyed, after every
+ * lifecycle stopped and before the client it uses is closed, whether or not the context was
+ * stopped first; stopping the context without closing it (for example for a checkpoint)
+ * deletes nothing, and neither does the closing of a child context.
  *
  * @since 0.1.0
  */
-public final class SandboxShutdownCleanup implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
+public final class SandboxShutdownCleanup implements SmartLifecycle, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(SandboxShutdownCleanup.class);
 
@@ -45,8 +46,6 @@ public final class SandboxShutdownCleanup implements SmartLifecycle, Application
 	private final Duration deadline;
 
 	private volatile boolean running;
-
-	private volatile boolean closing;
 
 	/**
 	 * Create an instance.
@@ -59,11 +58,6 @@ public final class SandboxShutdownCleanup implements SmartLifecycle, Application
 	}
 
 	@Override
-	public void onApplicationEvent(ContextClosedEvent event) {
-		this.closing = true;
-	}
-
-	@Override
 	public void start() {
 		this.running = true;
 	}
@@ -71,9 +65,10 @@ public final class SandboxShutdownCleanup implements SmartLifecycle, Application
 	@Override
 	public void stop() {
 		this.running = false;
-		if (!this.closing) {
-			return;
-		}
+	}
+
+	@Override
+	public void destroy() {
 		Set<String> ids = this.sandboxes.inventory().createdHere();
 		if (!ids.isEmpty()) {
 			int deleted = this.sandboxes.deleteAll(ids, DeletionReason.SHUTDOWN, this.deadline);

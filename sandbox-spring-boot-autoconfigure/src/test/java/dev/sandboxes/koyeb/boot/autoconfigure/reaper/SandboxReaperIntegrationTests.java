@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -212,6 +213,21 @@ class SandboxReaperIntegrationTests {
 			context.stop();
 			assertThat(this.emulator.exists(id[0])).isTrue();
 			context.start();
+		});
+		assertThat(this.emulator.exists(id[0])).isFalse();
+	}
+
+	@Test
+	void closingAStoppedContextDeletesItsSandboxesButClosingAChildContextDoesNot() {
+		String[] id = new String[1];
+		contextRunner().run((context) -> {
+			id[0] = context.getBean(SandboxTemplate.class).create(NEVER_SLEEPS).id();
+			try (AnnotationConfigApplicationContext child = new AnnotationConfigApplicationContext()) {
+				child.setParent(context);
+				child.refresh();
+			}
+			context.stop();
+			assertThat(this.emulator.exists(id[0])).isTrue();
 		});
 		assertThat(this.emulator.exists(id[0])).isFalse();
 	}
