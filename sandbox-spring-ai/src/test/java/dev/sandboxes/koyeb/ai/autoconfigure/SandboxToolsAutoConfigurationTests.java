@@ -167,10 +167,7 @@ class SandboxToolsAutoConfigurationTests {
 	@Test
 	void idleConversationsLoseTheirSandboxWhileTheContextRuns() {
 		try (TestEmulator emulator = new TestEmulator()) {
-			new ApplicationContextRunner()
-				.withConfiguration(
-						AutoConfigurations.of(SandboxAutoConfiguration.class, SandboxToolsAutoConfiguration.class))
-				.withPropertyValues(emulator.properties())
+			runnerOf(emulator)
 				.withPropertyValues("koyeb.sandbox.ai.idle-time=1s")
 				.run((context) -> {
 					assertThat(call(context, "idle", "echo hello")).contains("stdout:\nhello\n");
@@ -187,10 +184,7 @@ class SandboxToolsAutoConfigurationTests {
 	@Test
 	void closingTheContextDeletesEveryConversationsSandboxButStoppingItDoesNot() {
 		try (TestEmulator emulator = new TestEmulator()) {
-			new ApplicationContextRunner()
-				.withConfiguration(
-						AutoConfigurations.of(SandboxAutoConfiguration.class, SandboxToolsAutoConfiguration.class))
-				.withPropertyValues(emulator.properties())
+			runnerOf(emulator)
 				.run((context) -> {
 					call(context, "first", "true");
 					call(context, "second", "true");
@@ -206,10 +200,7 @@ class SandboxToolsAutoConfigurationTests {
 	@Test
 	void closingAStoppedContextDeletesEveryConversationsSandbox() {
 		try (TestEmulator emulator = new TestEmulator()) {
-			new ApplicationContextRunner()
-				.withConfiguration(
-						AutoConfigurations.of(SandboxAutoConfiguration.class, SandboxToolsAutoConfiguration.class))
-				.withPropertyValues(emulator.properties())
+			runnerOf(emulator)
 				.run((context) -> {
 					call(context, "first", "true");
 					try (AnnotationConfigApplicationContext child = new AnnotationConfigApplicationContext()) {
@@ -234,6 +225,13 @@ class SandboxToolsAutoConfigurationTests {
 			.run((context) -> assertThat(call(context, "out-of-the-box", "python3 -c 'print(6 * 7)'"))
 				.startsWith("exit code: 0\n")
 				.contains("stdout:\n42\n"));
+	}
+
+	private static ApplicationContextRunner runnerOf(TestEmulator emulator) {
+		return new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(SandboxAutoConfiguration.class, SandboxToolsAutoConfiguration.class))
+			.withPropertyValues(emulator.properties());
 	}
 
 	private static String call(ApplicationContext context, String conversationId, String command) {
