@@ -41,7 +41,7 @@ final class ListDirectoryTool extends SandboxToolCallback {
 
 	@Override
 	Function<Sandbox, String> prepare(ToolArguments arguments) {
-		String path = absolutePath("path", arguments.optional("path", "."));
+		String path = absolutePath(arguments.optional("path", "."));
 		return (sandbox) -> {
 			List<String> names = sandbox.files().list(path).stream().sorted().toList();
 			return names.isEmpty() ? "(" + path + " is empty)"

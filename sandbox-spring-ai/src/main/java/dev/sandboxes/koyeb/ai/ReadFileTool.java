@@ -40,7 +40,7 @@ final class ReadFileTool extends SandboxToolCallback {
 
 	@Override
 	Function<Sandbox, String> prepare(ToolArguments arguments) {
-		String path = absolutePath("path", arguments.required("path"));
+		String path = absolutePath(arguments.required("path"));
 		return (sandbox) -> {
 			String content = sandbox.files().readString(path);
 			return content.isEmpty() ? "(" + path + " is empty)" : BoundedText.of(content, options().outputLimit());

@@ -72,7 +72,7 @@ final class RunCodeTool extends SandboxToolCallback {
 		String code = arguments.required("code");
 		String fileName = CODE_FILE_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "."
 				+ language.extension();
-		String file = absolutePath("code", fileName);
+		String file = absolutePath(fileName);
 		return (sandbox) -> {
 			sandbox.files().write(file, code);
 			try {

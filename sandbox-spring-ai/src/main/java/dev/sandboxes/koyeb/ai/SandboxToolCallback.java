@@ -21,7 +21,9 @@ import java.util.function.Function;
 
 import dev.sandboxes.koyeb.InvalidSandboxSpecException;
 import dev.sandboxes.koyeb.Sandbox;
+import dev.sandboxes.koyeb.SandboxDirectoryNotEmptyException;
 import dev.sandboxes.koyeb.SandboxException;
+import dev.sandboxes.koyeb.SandboxFileAlreadyExistsException;
 import dev.sandboxes.koyeb.SandboxFileException;
 import dev.sandboxes.koyeb.SandboxFileNotFoundException;
 import dev.sandboxes.koyeb.SandboxTimeoutException;
@@ -97,8 +99,21 @@ abstract class SandboxToolCallback implements ToolCallback {
 		catch (SandboxFileNotFoundException ex) {
 			return ERROR + "no such file or directory: " + ex.getPath();
 		}
-		catch (SandboxFileException | InvalidSandboxSpecException ex) {
-			return ERROR + ex.getMessage();
+		catch (SandboxFileAlreadyExistsException ex) {
+			return ERROR + "file exists: " + ex.getPath();
+		}
+		catch (SandboxDirectoryNotEmptyException ex) {
+			return ERROR + "directory not empty: " + ex.getPath();
+		}
+		catch (SandboxFileException ex) {
+			return ERROR + "cannot use " + ex.getPath() + " this way (for example a directory where a file is "
+					+ "expected, or a file that is not readable text); check it with " + RunCommandTool.NAME
+					+ " and 'ls -la'.";
+		}
+		catch (InvalidSandboxSpecException ex) {
+			logger.warn("Tool {} made a request the sandbox client refused: {}", this.definition.name(),
+					ex.getMessage());
+			return ERROR + "the request could not be sent to the sandbox; change the arguments.";
 		}
 		catch (SandboxTimeoutException ex) {
 			return ERROR + "the sandbox did not answer within " + ex.getTimeout().toSeconds()
@@ -107,8 +122,7 @@ abstract class SandboxToolCallback implements ToolCallback {
 		catch (SandboxException ex) {
 			logger.warn("Tool {} could not use the sandbox of its conversation: {}", this.definition.name(),
 					ex.getMessage());
-			return ERROR + "the sandbox service failed (" + ex.getClass().getSimpleName()
-					+ "), not because of the arguments; try again later.";
+			return ERROR + "the sandbox service failed, not because of the arguments; try again later.";
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Tool {} failed", this.definition.name(), ex);
@@ -134,15 +148,10 @@ abstract class SandboxToolCallback implements ToolCallback {
 
 	/**
 	 * Turn a path given by the model into an absolute path in the sandbox.
-	 * @param argument the argument that gave it
 	 * @param path the path, absolute or relative to the working directory
 	 * @return the absolute path
-	 * @throws ToolArgumentException if the path cannot be used
 	 */
-	String absolutePath(String argument, String path) {
-		if (path.indexOf('\0') >= 0) {
-			throw new ToolArgumentException("'" + argument + "' must not contain a NUL character");
-		}
+	String absolutePath(String path) {
 		if (path.startsWith("/")) {
 			return path;
 		}

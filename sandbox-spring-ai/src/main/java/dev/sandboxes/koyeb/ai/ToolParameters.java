@@ -76,7 +76,8 @@ final class ToolParameters {
 	 * @return the values given; required ones are present, and only those that
 	 * allow it are blank
 	 * @throws ToolArgumentException if the arguments are not a JSON object, miss a required
-	 * argument, give a value that is not a string, or name an unknown argument
+	 * argument, give a value that is not a string or contains a NUL character, or name an
+	 * unknown argument
 	 */
 	ToolArguments parse(String json) {
 		JsonNode arguments = readObject(json);
@@ -108,6 +109,9 @@ final class ToolParameters {
 			if (!parameter.blankAllowed() && value.asString().isBlank()) {
 				throw new ToolArgumentException("'" + parameter.name() + "' must not be empty: "
 						+ parameter.description());
+			}
+			if (value.asString().indexOf('\0') >= 0) {
+				throw new ToolArgumentException("'" + parameter.name() + "' must not contain a NUL character");
 			}
 			values.put(parameter.name(), value.asString());
 		}

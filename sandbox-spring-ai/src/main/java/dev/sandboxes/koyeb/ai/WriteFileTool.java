@@ -41,7 +41,7 @@ final class WriteFileTool extends SandboxToolCallback {
 
 	@Override
 	Function<Sandbox, String> prepare(ToolArguments arguments) {
-		String path = absolutePath("path", arguments.required("path"));
+		String path = absolutePath(arguments.required("path"));
 		String content = arguments.required("content");
 		return (sandbox) -> {
 			sandbox.files().write(path, content);

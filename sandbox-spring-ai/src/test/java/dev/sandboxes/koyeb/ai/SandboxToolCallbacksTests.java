@@ -121,6 +121,10 @@ class SandboxToolCallbacksTests {
 				+ "(string, required)");
 		assertThat(call("sandbox_read_file", "{\"path\": \"a\\u0000b\"}"))
 			.isEqualTo("Error: 'path' must not contain a NUL character");
+		assertThat(call("sandbox_run_command", "{\"command\": \"echo a\\u0000b\"}"))
+			.isEqualTo("Error: 'command' must not contain a NUL character");
+		assertThat(call("sandbox_write_file", "{\"path\": \"a.txt\", \"content\": \"a\\u0000b\"}"))
+			.isEqualTo("Error: 'content' must not contain a NUL character");
 		assertThat(call("sandbox_run_code", "{\"language\": \"ruby\", \"code\": \"puts 1\"}"))
 			.isEqualTo("Error: unsupported language 'ruby'; the supported languages are python, javascript, bash, sh. "
 					+ "To run another language, write the program with sandbox_write_file and run it with "
@@ -288,7 +292,9 @@ class SandboxToolCallbacksTests {
 		assertThat(call("sandbox_list_directory", "{\"path\": \"nowhere\"}"))
 			.isEqualTo("Error: no such file or directory: /workspace/nowhere");
 		assertThat(call("sandbox_read_file", "{\"path\": \"/workspace\"}")).startsWith("Error: ")
-			.contains("/workspace");
+			.contains("/workspace")
+			.doesNotContain("Exception")
+			.doesNotContain("failed for");
 	}
 
 	@Test
