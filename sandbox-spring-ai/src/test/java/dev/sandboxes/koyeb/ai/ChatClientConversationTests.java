@@ -178,7 +178,7 @@ class ChatClientConversationTests {
 				.extracting((operation) -> operation.getOperation() + " in " + toolName(operation))
 				.containsExactly("create in sandbox_write_file", "files.mkdir in sandbox_write_file",
 						"files.write in sandbox_write_file", "files.write in sandbox_run_code",
-						"exec.stream in sandbox_run_code");
+						"exec.stream in sandbox_run_code", "files.delete in sandbox_run_code");
 			assertThat(operations).filteredOn((operation) -> operation.getOperation().equals("delete"))
 				.singleElement()
 				.satisfies((deletion) -> assertThat(deletion.getParentObservation()).isNull());
