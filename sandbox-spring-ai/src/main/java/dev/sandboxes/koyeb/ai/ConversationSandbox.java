@@ -138,6 +138,20 @@ final class ConversationSandbox {
 		return this.callsInProgress == 0 && Duration.between(this.lastUse, now).compareTo(idleTime) > 0;
 	}
 
+	/**
+	 * Return whether the conversation has ended.
+	 * @return whether it ended
+	 */
+	boolean isEnded() {
+		this.lock.lock();
+		try {
+			return this.ended;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	private boolean endLocked(Consumer<Sandbox> deleter) {
 		if (this.ended) {
 			return false;

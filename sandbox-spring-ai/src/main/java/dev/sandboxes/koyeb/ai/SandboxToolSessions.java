@@ -119,8 +119,9 @@ public final class SandboxToolSessions {
 	 * @param conversationId the conversation
 	 * @param work what to do with the sandbox
 	 * @return the work's result
-	 * @throws SandboxLostException if the sandbox turned out to be gone; the conversation
-	 * then has none, and its next call creates one
+	 * @throws SandboxLostException if the sandbox turned out to be gone, or the conversation
+	 * was ended during the call; the conversation then has none, and its next call creates
+	 * one
 	 */
 	<T> T withSandbox(String conversationId, Function<Sandbox, T> work) {
 		while (true) {
@@ -140,12 +141,23 @@ public final class SandboxToolSessions {
 				continue;
 			}
 			try {
-				return work.apply(sandbox);
+				T result = work.apply(sandbox);
+				if (conversation.isEnded()) {
+					// Ended during the call: what the call saw is the sandbox being deleted.
+					throw new SandboxLostException();
+				}
+				return result;
 			}
 			catch (SandboxNotFoundException ex) {
 				conversation.end(this::deleteQuietly);
 				this.conversations.remove(conversationId, conversation);
 				throw new SandboxLostException(ex);
+			}
+			catch (SandboxException ex) {
+				if (conversation.isEnded()) {
+					throw new SandboxLostException(ex);
+				}
+				throw ex;
 			}
 			finally {
 				conversation.release(this.clock.instant());

@@ -23,9 +23,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import dev.sandboxes.koyeb.Sandbox;
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.SandboxTemplate;
 import dev.sandboxes.koyeb.emulator.controlplane.MutableClock;
@@ -41,6 +44,7 @@ import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for the tools of {@link SandboxToolCallbackProvider}, called as Spring AI calls
@@ -347,6 +351,17 @@ class SandboxToolCallbacksTests {
 				idle.endAll();
 			}
 		}
+	}
+
+	@Test
+	void conversationEndedDuringACallIsReportedLost() throws Exception {
+		call("sandbox_write_file", "{\"path\": \"a.txt\", \"content\": \"a\"}");
+		Sandbox sandbox = template.get(emulator.liveSandboxes().get(0).id());
+		CompletableFuture<String> running = CompletableFuture
+			.supplyAsync(() -> call("sandbox_run_command", "{\"command\": \"sleep 27\"}"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.exec("ps -eo args").stdout().contains("sleep 27"));
+		assertThat(this.sessions.end(CONVERSATION)).isTrue();
+		assertThat(running.get(60, TimeUnit.SECONDS)).isEqualTo(LOST);
 	}
 
 	private SandboxToolCallbackProvider provider(int callTimeoutSeconds, int outputLimit,
