@@ -18,6 +18,8 @@ package dev.sandboxes.koyeb.ai;
 
 import java.util.function.Function;
 
+import dev.sandboxes.koyeb.ExecResult;
+import dev.sandboxes.koyeb.ExecSpec;
 import dev.sandboxes.koyeb.Sandbox;
 
 /**
@@ -26,6 +28,12 @@ import dev.sandboxes.koyeb.Sandbox;
 final class ReadFileTool extends SandboxToolCallback {
 
 	static final String NAME = "sandbox_read_file";
+
+	/**
+	 * Files up to this size are read whole and cut to the output limit; larger ones are read
+	 * as their beginning and end only, so that a huge file never fills the application's heap.
+	 */
+	private static final long WHOLE_READ_BYTES = 1024 * 1024;
 
 	ReadFileTool(SandboxToolSessions sessions, SandboxToolOptions options) {
 		super(NAME,
@@ -42,9 +50,38 @@ final class ReadFileTool extends SandboxToolCallback {
 	Function<Sandbox, String> prepare(ToolArguments arguments) {
 		String path = absolutePath(arguments.required("path"));
 		return (sandbox) -> {
+			long size = sizeOf(sandbox, path);
+			if (size > Math.max(WHOLE_READ_BYTES, 4L * options().outputLimit())) {
+				return headAndTail(sandbox, path, size);
+			}
 			String content = sandbox.files().readString(path);
 			return content.isEmpty() ? "(" + path + " is empty)" : BoundedText.of(content, options().outputLimit());
 		};
+	}
+
+	/**
+	 * Return the size of a regular file in bytes, or {@code -1} when it cannot be told (a
+	 * missing file or a directory, whose reading then fails with the executor's own words).
+	 */
+	private static long sizeOf(Sandbox sandbox, String path) {
+		ExecResult result = sandbox.exec(ExecSpec.of("[ -f \"$F\" ] && wc -c < \"$F\"").env("F", path));
+		try {
+			return (result.exitCode() == 0) ? Long.parseLong(result.stdout().strip()) : -1;
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Read only the beginning and the end of a file too large to read whole, around a marker
+	 * saying how many bytes were left out. A character cut at either edge shows as U+FFFD.
+	 */
+	private String headAndTail(Sandbox sandbox, String path, long size) {
+		int half = options().outputLimit() / 2;
+		String head = sandbox.exec(ExecSpec.of("head -c " + half + " \"$F\"").env("F", path)).stdout();
+		String tail = sandbox.exec(ExecSpec.of("tail -c " + half + " \"$F\"").env("F", path)).stdout();
+		return head + "\n[... " + (size - 2L * half) + " bytes cut ...]\n" + tail;
 	}
 
 }

@@ -160,6 +160,15 @@ class SandboxToolCallbacksTests {
 	}
 
 	@Test
+	void fileTooLargeToReadWholeIsReadAsItsFirstAndLastBytes() {
+		SandboxToolCallbackProvider provider = provider(30, 200, null);
+		call(provider, "sandbox_run_command", "{\"command\": \"{ head -c 3000000 /dev/zero | tr '\\\\0' a;"
+				+ " printf 'the end'; } > huge.txt\"}");
+		assertThat(call(provider, "sandbox_read_file", "{\"path\": \"huge.txt\"}"))
+			.isEqualTo("a".repeat(100) + "\n[... " + (3_000_007 - 200) + " bytes cut ...]\n" + "a".repeat(93) + "the end");
+	}
+
+	@Test
 	void commandPastTheCallTimeoutIsStoppedWithItsOutputSoFarAndTheSandboxStaysUsable() {
 		SandboxToolCallbackProvider provider = provider(2, 1000, null);
 		String result = call(provider, "sandbox_run_command",
