@@ -106,6 +106,10 @@ final class ToolParameters {
 				throw new ToolArgumentException("'" + parameter.name() + "' must be a string, not " + kind(value)
 						+ " (" + abbreviate(value.toString()) + ")");
 			}
+			if (!parameter.required() && value.asString().isBlank()) {
+				// Models often fill an optional argument they do not need with "".
+				continue;
+			}
 			if (!parameter.blankAllowed() && value.asString().isBlank()) {
 				throw new ToolArgumentException("'" + parameter.name() + "' must not be empty: "
 						+ parameter.description());

@@ -77,10 +77,6 @@ public final class ScriptedChatModel implements ChatModel {
 		return ToolCallingChatOptions.builder().build();
 	}
 
-	public List<Prompt> requests() {
-		return List.copyOf(this.requests);
-	}
-
 	/**
 	 * Return what the model was told of one of its tool calls, in the request that followed
 	 * it.

@@ -53,6 +53,12 @@ class ToolParametersTests {
 	}
 
 	@Test
+	void anOptionalArgumentLeftBlankTakesItsDefault() {
+		ToolArguments arguments = this.parameters.parse("{\"language\": \"sh\", \"content\": \"x\", \"path\": \" \"}");
+		assertThat(arguments.optional("path", ".")).isEqualTo(".");
+	}
+
+	@Test
 	void validArgumentsAreReturnedWithOptionalOnesDefaulted() {
 		ToolArguments arguments = this.parameters.parse("{\"language\": \"python\", \"content\": \"\"}");
 		assertThat(arguments.required("language")).isEqualTo("python");
