@@ -69,19 +69,19 @@ final class LocalSandbox implements RuntimeSandbox {
 
 	/**
 	 * Create a sandbox on provisioned storage.
-	 * @param id the sandbox id
+	 * @param definition what the sandbox was created with: its id, instance type and own
+	 * variables, {@code SANDBOX_SECRET} included
 	 * @param storage its storage
 	 * @param launcher how its commands start
-	 * @param environment its own variables, {@code SANDBOX_SECRET} included
 	 * @param onDestroy called once the sandbox is destroyed
 	 */
-	LocalSandbox(String id, SandboxStorage storage, CommandLauncher launcher, Map<String, String> environment,
+	LocalSandbox(SandboxDefinition definition, SandboxStorage storage, CommandLauncher launcher,
 			Consumer<LocalSandbox> onDestroy) {
-		this.id = id;
+		this.id = definition.sandboxId();
 		this.paths = new SandboxPathResolver(storage);
-		this.session = launcher.open(this.paths);
+		this.session = launcher.open(definition, this.paths);
 		Map<String, String> merged = new HashMap<>(launcher.defaultEnvironment(storage));
-		merged.putAll(environment);
+		merged.putAll(definition.env());
 		this.environment = Map.copyOf(merged);
 		this.files = new ConfinedFileSystem(this.paths);
 		this.processes = new LocalProcessTable(this::launch);
@@ -171,6 +171,7 @@ final class LocalSandbox implements RuntimeSandbox {
 			}
 			this.destroyed = true;
 			terminateAll();
+			closeSession();
 		}
 		try {
 			this.paths.storage().delete();
@@ -180,6 +181,15 @@ final class LocalSandbox implements RuntimeSandbox {
 		}
 		finally {
 			this.onDestroy.accept(this);
+		}
+	}
+
+	private void closeSession() {
+		try {
+			this.session.close(System.nanoTime() + TERMINATION_TIMEOUT.toNanos());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
