@@ -18,9 +18,12 @@ package dev.sandboxes.koyeb.emulator.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -79,6 +82,37 @@ public final class Cgroups {
 					}
 				}
 			}
+		}
+		return groups;
+	}
+
+	/**
+	 * The cgroups of the sandboxes of every emulator running in this JVM, in the pids
+	 * hierarchy.
+	 * @return their directories, none where sandboxes are not capped
+	 */
+	public static List<Path> sandboxGroups() {
+		Path pids;
+		try {
+			pids = groups(Files.readString(Path.of("/proc/self/cgroup"))).get("pids");
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+		if (pids == null || !Files.isDirectory(pids)) {
+			return List.of();
+		}
+		List<Path> groups = new ArrayList<>();
+		String emulators = "koyeb-emulator-" + ProcessHandle.current().pid() + "-*";
+		try (DirectoryStream<Path> owned = Files.newDirectoryStream(pids, emulators)) {
+			for (Path emulator : owned) {
+				try (DirectoryStream<Path> sandboxes = Files.newDirectoryStream(emulator, Files::isDirectory)) {
+					sandboxes.forEach(groups::add);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		return groups;
 	}
