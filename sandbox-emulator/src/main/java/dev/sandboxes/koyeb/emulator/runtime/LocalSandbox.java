@@ -112,7 +112,10 @@ final class LocalSandbox implements RuntimeSandbox {
 			process = ProcessSpawner.start(command.builder());
 		}
 		catch (IOException ex) {
-			throw new CommandStartException("Cannot start sh", ex);
+			// The cause says why without the host path of the working directory, for example
+			// "error=7, Argument list too long".
+			Throwable reason = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new CommandStartException("Cannot start sh: " + reason.getMessage(), ex);
 		}
 		if (command.input().length > 0) {
 			feed(process, command.input());
