@@ -64,7 +64,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 @Timeout(120)
 class FaultInjectionTests {
 
-	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(6);
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
 
 	@RegisterExtension
 	static final RunningEmulator emulator = RunningEmulator.plain();
@@ -77,7 +77,7 @@ class FaultInjectionTests {
 	static void createSandbox() {
 		template = emulator.templateBuilder()
 			.requestTimeout(REQUEST_TIMEOUT)
-			.readyTimeout(Duration.ofSeconds(5))
+			.readyTimeout(Duration.ofSeconds(3))
 			.execTimeout(REQUEST_TIMEOUT)
 			.build();
 		sandbox = template.create(SandboxSpec.builder().name("faults").build());
@@ -149,7 +149,7 @@ class FaultInjectionTests {
 
 	@Test
 	void latencySpikeBeyondACommandsDeadlineFailsWithATimeoutNamingIt() {
-		faults().inject(Fault.on("POST", "/koyeb-sandbox/run").delay(Duration.ofSeconds(5)));
+		faults().inject(Fault.on("POST", "/koyeb-sandbox/run").delay(Duration.ofSeconds(3)));
 		assertThatExceptionOfType(SandboxTimeoutException.class)
 			.isThrownBy(() -> sandbox.exec(ExecSpec.of("true").timeout(Duration.ofSeconds(1))))
 			.withMessage("Sandbox operation 'POST /run' did not complete within PT1S");
@@ -223,7 +223,7 @@ class FaultInjectionTests {
 
 	static Stream<Arguments> failedCreations() {
 		Function<Fault, List<Fault>> afterDryRun = (fault) -> List.of(Fault.on("POST", "/v1/services"), fault);
-		Duration late = Duration.ofSeconds(3);
+		Duration late = Duration.ofSeconds(2);
 		return Stream.of(
 				arguments("app creation answered 500", List.of(Fault.on("POST", "/v1/apps").respond(500)),
 						SandboxServiceException.class, Duration.ZERO),

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -36,22 +37,18 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.sandboxes.koyeb.ExecResult;
 import dev.sandboxes.koyeb.Sandbox;
 import dev.sandboxes.koyeb.SandboxSpec;
 import dev.sandboxes.koyeb.SandboxTemplate;
+import dev.sandboxes.koyeb.emulator.runtime.RuntimeMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One application drives {@value #SANDBOXES} sandboxes at once (isolated by bubblewrap where it
- * works), each running
+ * One application drives {@value #SANDBOXES} sandboxes at once, each running
  * {@value #COMMANDS} commands and writing then reading back 1 MiB: every output must be right,
  * and once they are deleted nothing may be held beyond the steady state measured after a
  * warm-up. The latencies are logged.
@@ -72,8 +69,10 @@ class LoadTests {
 	/** File descriptors opened meanwhile for reasons other than sandboxes (jars of classes loaded late). */
 	private static final int OPEN_FILES_SLACK = 4;
 
+	/** Plain processes by default, to fit the build's time; {@code -Dkoyeb.load.runtime=bubblewrap} on demand. */
 	@RegisterExtension
-	static final RunningEmulator emulator = RunningEmulator.preferablyIsolated();
+	static final RunningEmulator emulator = RunningEmulator
+		.withRuntime(RuntimeMode.valueOf(System.getProperty("koyeb.load.runtime", "plain").toUpperCase(Locale.ROOT)));
 
 	private static ConnectionProvider connections;
 
@@ -81,14 +80,8 @@ class LoadTests {
 
 	@BeforeAll
 	static void createTemplate() {
-		// Connections idle for a second are closed, so that a steady state has none open.
-		connections = ConnectionProvider.builder("load-tests")
-			.maxConnections(2 * SANDBOXES)
-			.maxIdleTime(Duration.ofSeconds(1))
-			.evictInBackground(Duration.ofMillis(500))
-			.build();
-		template = emulator.templateBuilder()
-			.webClientBuilder(WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections))))
+		connections = SteadyState.connectionsClosedWhenIdle("load-tests", 2 * SANDBOXES);
+		template = emulator.templateBuilder(connections)
 			.requestTimeout(Duration.ofSeconds(60))
 			.execTimeout(Duration.ofSeconds(60))
 			.build();

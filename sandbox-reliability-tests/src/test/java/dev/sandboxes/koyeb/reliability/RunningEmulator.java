@@ -31,7 +31,12 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.sandboxes.koyeb.SandboxTemplate;
 import dev.sandboxes.koyeb.SandboxTemplateBuilder;
@@ -85,7 +90,14 @@ final class RunningEmulator implements BeforeAllCallback, AfterAllCallback {
 	 * not work (or fail, where it is required).
 	 */
 	static RunningEmulator isolated() {
-		return new RunningEmulator(() -> RuntimeMode.BUBBLEWRAP, UnaryOperator.identity());
+		return withRuntime(RuntimeMode.BUBBLEWRAP);
+	}
+
+	/**
+	 * An emulator running sandboxes in a given runtime, {@code PLAIN} or {@code BUBBLEWRAP}.
+	 */
+	static RunningEmulator withRuntime(RuntimeMode runtime) {
+		return new RunningEmulator(() -> runtime, UnaryOperator.identity());
 	}
 
 	/**
@@ -177,6 +189,15 @@ final class RunningEmulator implements BeforeAllCallback, AfterAllCallback {
 	 */
 	SandboxTemplateBuilder templateBuilder() {
 		return SandboxTemplate.builder().baseUrl(baseUrl()).apiToken(API_TOKEN);
+	}
+
+	/**
+	 * A builder of templates for this emulator whose requests go through a connection pool of
+	 * the test's.
+	 */
+	SandboxTemplateBuilder templateBuilder(ConnectionProvider connections) {
+		return templateBuilder().webClientBuilder(
+				WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections))));
 	}
 
 	/**

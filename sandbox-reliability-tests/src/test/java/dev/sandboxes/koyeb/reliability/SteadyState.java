@@ -32,6 +32,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import reactor.netty.resources.ConnectionProvider;
+
 import dev.sandboxes.koyeb.emulator.runtime.Cgroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +78,21 @@ record SteadyState(Map<String, Integer> threads, Map<String, Integer> busyThread
 	private static final Set<String> HELD = Set.of("01", "08");
 
 	private static final Duration SETTLING = Duration.ofSeconds(30);
+
+	/**
+	 * A connection pool for the clients of a test, whose connections close after a second idle,
+	 * so that the steady state has none open.
+	 * @param name the pool's name
+	 * @param maxConnections the most connections open at once
+	 * @return the pool, to dispose of after the test
+	 */
+	static ConnectionProvider connectionsClosedWhenIdle(String name, int maxConnections) {
+		return ConnectionProvider.builder(name)
+			.maxConnections(maxConnections)
+			.maxIdleTime(Duration.ofSeconds(1))
+			.evictInBackground(Duration.ofMillis(500))
+			.build();
+	}
 
 	/**
 	 * Take a snapshot.
