@@ -55,10 +55,11 @@ public final class ExecSpec {
 	 * Create a spec for the given shell command.
 	 * @param command the command, run with {@code sh -c}
 	 * @return the spec
-	 * @throws InvalidSandboxSpecException if the command is empty
+	 * @throws InvalidSandboxSpecException if the command is empty, or longer than Linux allows
+	 * one argument to be (128 KiB)
 	 */
 	public static ExecSpec of(String command) {
-		return new ExecSpec(SpecValidation.checkNotBlank("command", command), null, Map.of(), null, false);
+		return new ExecSpec(SpecValidation.checkCommand(command), null, Map.of(), null, false);
 	}
 
 	/**
@@ -74,12 +75,12 @@ public final class ExecSpec {
 	/**
 	 * Return a copy with an extra environment variable.
 	 * @param key the variable name
-	 * @param value the value
+	 * @param value the value, without NUL and at most 128 KiB with its name
 	 * @return the new spec
 	 */
 	public ExecSpec env(String key, String value) {
 		Map<String, String> env = new LinkedHashMap<>(this.env);
-		env.put(SpecValidation.checkEnvKey(key), value);
+		env.put(SpecValidation.checkEnvKey(key), SpecValidation.checkEnvValue(key, value));
 		return new ExecSpec(this.command, this.cwd, Collections.unmodifiableMap(env), this.timeout,
 				this.failOnNonZeroExit);
 	}

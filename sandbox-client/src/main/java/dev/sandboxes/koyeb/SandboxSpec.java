@@ -447,11 +447,11 @@ public final class SandboxSpec {
 		/**
 		 * Add an environment variable.
 		 * @param key the variable name
-		 * @param value the value
+		 * @param value the value, without NUL and at most 128 KiB with its name
 		 * @return this builder
 		 */
 		public Builder env(String key, String value) {
-			this.env.put(checkUserEnvKey(key), value);
+			this.env.put(checkUserEnvKey(key), SpecValidation.checkEnvValue(key, value));
 			return this;
 		}
 

@@ -16,7 +16,9 @@
 
 package dev.sandboxes.koyeb;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -32,6 +34,12 @@ final class SpecValidation {
 	private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private static final int MAX_PATH_LENGTH = 4096;
+
+	/**
+	 * Linux's limit for one argument or environment entry of a program, terminating NUL
+	 * included ({@code MAX_ARG_STRLEN}): a command is one argument of {@code sh -c}.
+	 */
+	private static final int MAX_ARGUMENT_BYTES = 128 * 1024;
 
 	private SpecValidation() {
 	}
@@ -81,7 +89,63 @@ final class SpecValidation {
 		if (value.indexOf('\0') >= 0) {
 			throw new InvalidSandboxSpecException(field, value.replace("\0", "\\0"), "must not contain NUL characters");
 		}
+		if (hasUnpairedSurrogate(value)) {
+			throw new InvalidSandboxSpecException(field, escapeUnpairedSurrogates(value),
+					"must be valid Unicode: a surrogate character misses its pair");
+		}
 		return value;
+	}
+
+	/**
+	 * Check a command: not empty, and no longer than Linux allows one argument to be.
+	 */
+	static String checkCommand(@Nullable String command) {
+		String checked = checkNotBlank("command", command);
+		int bytes = checked.getBytes(StandardCharsets.UTF_8).length;
+		if (bytes >= MAX_ARGUMENT_BYTES) {
+			throw new InvalidSandboxSpecException("command", checked.substring(0, 64) + "...",
+					"must be at most " + (MAX_ARGUMENT_BYTES - 1) + " bytes of UTF-8, Linux's limit for one argument "
+							+ "(write a longer script to a file and run it), was " + bytes);
+		}
+		return checked;
+	}
+
+	/**
+	 * Check the value of an environment variable, which is never shown: no NUL, valid
+	 * Unicode, and {@code KEY=value} no longer than Linux allows one environment entry to be.
+	 */
+	static String checkEnvValue(String key, String value) {
+		String field = "env value for key";
+		if (value.indexOf('\0') >= 0) {
+			throw new InvalidSandboxSpecException(field, key, "must not contain NUL characters");
+		}
+		if (hasUnpairedSurrogate(value)) {
+			throw new InvalidSandboxSpecException(field, key, "must be valid Unicode: a surrogate character misses its pair");
+		}
+		int bytes = (key + "=" + value).getBytes(StandardCharsets.UTF_8).length;
+		if (bytes >= MAX_ARGUMENT_BYTES) {
+			throw new InvalidSandboxSpecException(field, key, "must be at most " + (MAX_ARGUMENT_BYTES - 1)
+					+ " bytes of UTF-8 with 'KEY=', Linux's limit for one environment entry, was " + bytes);
+		}
+		return value;
+	}
+
+	private static boolean hasUnpairedSurrogate(String text) {
+		return text.codePoints().anyMatch((codePoint) -> Character.isBmpCodePoint(codePoint)
+				&& Character.isSurrogate((char) codePoint));
+	}
+
+	private static String escapeUnpairedSurrogates(String text) {
+		StringBuilder escaped = new StringBuilder();
+		text.codePoints().forEach((codePoint) -> {
+			if (Character.isBmpCodePoint(codePoint) && Character.isSurrogate((char) codePoint)) {
+				escaped.append(String.format(Locale.ROOT, "\\u%04X", codePoint));
+			}
+			else {
+				escaped.appendCodePoint(codePoint);
+			}
+		});
+		return escaped.toString();
 	}
 
 	static String checkPath(@Nullable String path) {

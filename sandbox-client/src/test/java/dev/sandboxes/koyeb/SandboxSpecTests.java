@@ -164,6 +164,14 @@ class SandboxSpecTests {
 						"Invalid env key '1VAR': must start with a letter or '_' and contain only letters, digits and '_'"),
 				arguments("reserved env key", spec(() -> SandboxSpec.builder().env("SANDBOX_SECRET", "x")), "env key",
 						"Invalid env key 'SANDBOX_SECRET': is reserved for the executor's secret"),
+				arguments("env value with NUL", spec(() -> SandboxSpec.builder().env("TOKEN", "s3cr\0t")),
+						"env value for key", "Invalid env value for key 'TOKEN': must not contain NUL characters"),
+				arguments("env value beyond Linux's limit",
+						spec(() -> SandboxSpec.builder().env("BIG", "x".repeat(128 * 1024))), "env value for key",
+						"Invalid env value for key 'BIG': must be at most 131071 bytes of UTF-8 with 'KEY=', "
+								+ "Linux's limit for one environment entry, was 131076"),
+				arguments("image with unpaired surrogate", spec(() -> SandboxSpec.builder().image("img\uD800").build()),
+						"image", "Invalid image 'img\\uD800': must be valid Unicode: a surrogate character misses its pair"),
 				arguments("relative config file", spec(() -> SandboxSpec.builder().configFile("etc/app.conf", "x")),
 						"configFile path", "Invalid configFile path 'etc/app.conf': must be an absolute path"),
 				arguments("blank registry secret", spec(() -> SandboxSpec.builder().registrySecret("").build()),
@@ -191,7 +199,23 @@ class SandboxSpecTests {
 				arguments("blank cwd", spec(() -> ExecSpec.of("true").cwd("")), "cwd",
 						"Invalid cwd '': must not be empty"),
 				arguments("bad env key", spec(() -> ExecSpec.of("true").env("A B", "x")), "env key",
-						"Invalid env key 'A B': must start with a letter or '_' and contain only letters, digits and '_'"));
+						"Invalid env key 'A B': must start with a letter or '_' and contain only letters, digits and '_'"),
+				arguments("command beyond Linux's limit of one argument",
+						spec(() -> ExecSpec.of("echo " + "é".repeat(65_535))), "command",
+						"Invalid command 'echo " + "é".repeat(59) + "...': must be at most 131071 bytes of UTF-8, "
+								+ "Linux's limit for one argument (write a longer script to a file and run it), was 131075"),
+				arguments("command with unpaired surrogate", spec(() -> ExecSpec.of("echo \uDC00")), "command",
+						"Invalid command 'echo \\uDC00': must be valid Unicode: a surrogate character misses its pair"),
+				arguments("env value with unpaired surrogate", spec(() -> ExecSpec.of("true").env("V", "\uD800")),
+						"env value for key",
+						"Invalid env value for key 'V': must be valid Unicode: a surrogate character misses its pair"));
+	}
+
+	@Test
+	void acceptsTheLongestCommandAndEnvironmentEntryLinuxRuns() {
+		assertThat(ExecSpec.of("x".repeat(131_071)).getCommand()).hasSize(131_071);
+		assertThat(ExecSpec.of("true").env("K", "v".repeat(131_069)).getEnv()).containsKey("K");
+		assertThat(ExecSpec.of("echo \uD83D\uDE00").getCommand()).endsWith("\uD83D\uDE00");
 	}
 
 	@Test

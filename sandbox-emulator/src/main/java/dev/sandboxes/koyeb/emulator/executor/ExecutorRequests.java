@@ -29,11 +29,15 @@ import dev.sandboxes.koyeb.emulator.runtime.CommandRequest;
 
 /**
  * Reads executor request bodies as Go's decoder would: unknown fields ignored, a missing string
- * field empty, a value of the wrong type (or text that is not JSON) an invalid request.
+ * field empty, a value of the wrong type (or text that is not JSON) an invalid request, and an
+ * escaped surrogate without its pair ({@code "\ud800"}) the replacement character U+FFFD, so that
+ * no such text reaches a file name, a command or its environment.
  */
 final class ExecutorRequests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int REPLACEMENT = 0xFFFD;
 
 	private final JsonNode body;
 
@@ -75,7 +79,7 @@ final class ExecutorRequests {
 		if (!value.isString()) {
 			throw new InvalidRequestException();
 		}
-		return value.asString();
+		return wellFormed(value.asString());
 	}
 
 	/**
@@ -100,9 +104,25 @@ final class ExecutorRequests {
 			if (!entry.getValue().isString()) {
 				throw new InvalidRequestException();
 			}
-			variables.put(entry.getKey(), entry.getValue().asString());
+			variables.put(wellFormed(entry.getKey()), wellFormed(entry.getValue().asString()));
 		}
 		return variables;
+	}
+
+	/**
+	 * The text with every surrogate that has no pair replaced by U+FFFD.
+	 */
+	static String wellFormed(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isSurrogate(text.charAt(i))) {
+				return text.codePoints()
+					.map((codePoint) -> Character.isSurrogate((char) codePoint) && Character.isBmpCodePoint(codePoint)
+							? REPLACEMENT : codePoint)
+					.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+					.toString();
+			}
+		}
+		return text;
 	}
 
 	/**

@@ -82,6 +82,10 @@ import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
  * bubblewrap's {@code --pidns}, and the command's own shell closes it again. When the emulator is
  * not root, bubblewrap gives the init a user namespace, in which uid 0 maps to the emulator's
  * user; commands join it first, as its root, to be allowed into the other namespaces.
+ * <p>
+ * Where cgroups allow ({@link SandboxCgroups}), the init and every command are started by a shell
+ * that first moves itself into the sandbox's cgroups, {@code sh -c '<join> && exec "$0" "$@"'},
+ * so that nothing of the sandbox runs uncapped.
  */
 final class BubblewrapLauncher implements CommandLauncher {
 
@@ -122,18 +126,21 @@ final class BubblewrapLauncher implements CommandLauncher {
 
 	private final Set<String> visibleTopLevel;
 
+	private final SandboxCgroups cgroups;
+
 	private BubblewrapLauncher(String executable, String nsenter, Path baseDirectory, boolean networkEnabled,
-			List<String> hostView, Set<String> visibleTopLevel) {
+			List<String> hostView, Set<String> visibleTopLevel, SandboxCgroups cgroups) {
 		this.executable = executable;
 		this.nsenter = nsenter;
 		this.baseDirectory = baseDirectory;
 		this.networkEnabled = networkEnabled;
 		this.hostView = hostView;
 		this.visibleTopLevel = visibleTopLevel;
+		this.cgroups = cgroups;
 	}
 
 	/**
-	 * Create a launcher for the host as it is now.
+	 * Create a launcher for the host as it is now, capping sandboxes where cgroups allow.
 	 * @param executable the {@code bwrap} executable
 	 * @param baseDirectory the real path of the directory holding every sandbox's storage
 	 * @param networkEnabled whether commands may use the host's network
@@ -161,7 +168,7 @@ final class BubblewrapLauncher implements CommandLauncher {
 			throw new UncheckedIOException("Cannot list the host's root directory", ex);
 		}
 		return new BubblewrapLauncher(executable, locate("nsenter"), baseDirectory, networkEnabled,
-				List.copyOf(hostView), Set.copyOf(visible));
+				List.copyOf(hostView), Set.copyOf(visible), SandboxCgroups.detect());
 	}
 
 	@Override
@@ -172,6 +179,14 @@ final class BubblewrapLauncher implements CommandLauncher {
 	@Override
 	public boolean isolated() {
 		return true;
+	}
+
+	/**
+	 * The cgroups that cap sandboxes.
+	 * @return the cgroups, which may be disabled
+	 */
+	SandboxCgroups cgroups() {
+		return this.cgroups;
 	}
 
 	/**
@@ -188,8 +203,13 @@ final class BubblewrapLauncher implements CommandLauncher {
 	}
 
 	@Override
-	public Session open(SandboxPathResolver paths) {
-		return new SharedNamespaces(paths);
+	public Session open(SandboxDefinition definition, SandboxPathResolver paths) {
+		return new SharedNamespaces(definition, paths);
+	}
+
+	@Override
+	public void close() {
+		this.cgroups.close();
 	}
 
 	private List<String> initOptions() {
@@ -202,8 +222,12 @@ final class BubblewrapLauncher implements CommandLauncher {
 		return options;
 	}
 
-	private ProcessBuilder initProcess(SandboxStorage storage) {
-		List<String> line = initOptions();
+	private ProcessBuilder initProcess(SandboxStorage storage, @Nullable SandboxCgroup cgroup) {
+		List<String> line = new ArrayList<>();
+		if (cgroup != null) {
+			line.addAll(List.of("/bin/sh", "-c", cgroup.joinCommand() + " && exec \"$0\" \"$@\""));
+		}
+		line.addAll(initOptions());
 		line.addAll(fileSystem(storage));
 		line.addAll(List.of("--chdir", "/", "sh", "-c", IDLE));
 		ProcessBuilder builder = new ProcessBuilder(line).directory(storage.files().toFile());
@@ -212,10 +236,13 @@ final class BubblewrapLauncher implements CommandLauncher {
 		return builder;
 	}
 
-	private List<String> commandLine(SandboxInit init, SandboxStorage storage, String directory, String command) {
+	private List<String> commandLine(SandboxInit init, @Nullable SandboxCgroup cgroup, SandboxStorage storage,
+			String directory, String command) {
 		String pid = Long.toString(init.pid());
+		String join = (cgroup != null) ? cgroup.joinCommand() + " && " : "";
 		List<String> line = new ArrayList<>(List.of("/bin/sh", "-c",
-				"exec \"$0\" \"$@\" " + PID_NAMESPACE_FD + "</proc/" + pid + "/ns/pid", this.nsenter, "--target", pid));
+				join + "exec \"$0\" \"$@\" " + PID_NAMESPACE_FD + "</proc/" + pid + "/ns/pid", this.nsenter, "--target",
+				pid));
 		if (init.ownUserNamespace()) {
 			line.addAll(List.of("--user", "--preserve-credentials"));
 		}
@@ -301,15 +328,21 @@ final class BubblewrapLauncher implements CommandLauncher {
 
 	/**
 	 * The namespaces of one sandbox, held by an init started at its first command, and again at
-	 * the next command once the init was terminated or died.
+	 * the next command once the init was terminated or died, with the sandbox's cgroups, created
+	 * with its first init and removed when it is destroyed.
 	 */
 	private final class SharedNamespaces implements Session {
+
+		private final SandboxDefinition definition;
 
 		private final SandboxPathResolver paths;
 
 		private @Nullable SandboxInit init;
 
-		SharedNamespaces(SandboxPathResolver paths) {
+		private @Nullable SandboxCgroup cgroup;
+
+		SharedNamespaces(SandboxDefinition definition, SandboxPathResolver paths) {
+			this.definition = definition;
 			this.paths = paths;
 		}
 
@@ -320,7 +353,8 @@ final class BubblewrapLauncher implements CommandLauncher {
 			if (this.paths.directory(directory).isEmpty() && !isVisibleHostDirectory(storage, directory)) {
 				throw new InvalidWorkingDirectoryException(cwd);
 			}
-			ProcessBuilder builder = new ProcessBuilder(commandLine(running(storage), storage, directory, command))
+			SandboxInit running = running(storage);
+			ProcessBuilder builder = new ProcessBuilder(commandLine(running, this.cgroup, storage, directory, command))
 				.directory(storage.files().toFile());
 			builder.environment().clear();
 			builder.environment().put("PATH", PATH);
@@ -336,19 +370,39 @@ final class BubblewrapLauncher implements CommandLauncher {
 			}
 		}
 
+		@Override
+		public synchronized void close(long deadline) throws InterruptedException {
+			SandboxCgroup closing = this.cgroup;
+			this.cgroup = null;
+			if (closing != null) {
+				closing.remove(deadline);
+			}
+		}
+
 		private SandboxInit running(SandboxStorage storage) {
 			SandboxInit current = this.init;
 			if (current != null && current.isRunning()) {
 				return current;
 			}
 			try {
-				SandboxInit started = SandboxInit.start(initProcess(storage));
+				SandboxInit started = SandboxInit.start(initProcess(storage, capped()));
 				this.init = started;
 				return started;
 			}
 			catch (IOException ex) {
 				throw new CommandStartException("Cannot start the sandbox's init", ex);
 			}
+		}
+
+		/**
+		 * The sandbox's cgroups, created at the first call where cgroups are enabled.
+		 */
+		private @Nullable SandboxCgroup capped() throws IOException {
+			if (this.cgroup == null && BubblewrapLauncher.this.cgroups.enabled()) {
+				this.cgroup = BubblewrapLauncher.this.cgroups.create(this.definition.sandboxId(),
+						DockerInstanceTypes.of(this.definition.instanceType()));
+			}
+			return this.cgroup;
 		}
 
 	}

@@ -48,7 +48,7 @@ final class BubblewrapProbe {
 	static Optional<String> problem(SandboxRuntime runtime, BubblewrapLauncher launcher) {
 		String tried = "ran `true` with `" + launcher.describe() + " ... sh -c true`";
 		RuntimeSandbox sandbox = runtime.provision(new SandboxDefinition("bubblewrap-probe-" + UUID.randomUUID(),
-				"probe", "probe", Map.of()));
+				"probe", DockerInstanceTypes.FALLBACK, Map.of()));
 		try {
 			CommandExecution execution = sandbox.launch(new CommandRequest("true", null, Map.of()));
 			try (InputStream stderr = execution.stderr()) {

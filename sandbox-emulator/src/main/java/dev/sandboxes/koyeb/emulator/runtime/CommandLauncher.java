@@ -52,10 +52,18 @@ interface CommandLauncher {
 	/**
 	 * Open the session of a sandbox. Opening costs nothing: a session starts whatever it needs
 	 * with the first command.
+	 * @param definition what the sandbox was created with
 	 * @param paths the sandbox's paths
 	 * @return the session
 	 */
-	Session open(SandboxPathResolver paths);
+	Session open(SandboxDefinition definition, SandboxPathResolver paths);
+
+	/**
+	 * Release what the launcher holds for all its sandboxes, once every session is closed.
+	 * Nothing by default.
+	 */
+	default void close() {
+	}
 
 	/**
 	 * How the commands of one sandbox start, with what they share.
@@ -84,6 +92,15 @@ interface CommandLauncher {
 		 * @throws InterruptedException if interrupted while waiting
 		 */
 		default void terminate(long deadline) throws InterruptedException {
+		}
+
+		/**
+		 * Release what the session holds for its sandbox, once {@link #terminate(long)
+		 * terminated} for good: the sandbox is being destroyed. Nothing by default.
+		 * @param deadline the {@link System#nanoTime()} to give up waiting at
+		 * @throws InterruptedException if interrupted while waiting
+		 */
+		default void close(long deadline) throws InterruptedException {
 		}
 
 	}

@@ -69,19 +69,19 @@ final class LocalSandbox implements RuntimeSandbox {
 
 	/**
 	 * Create a sandbox on provisioned storage.
-	 * @param id the sandbox id
+	 * @param definition what the sandbox was created with: its id, instance type and own
+	 * variables, {@code SANDBOX_SECRET} included
 	 * @param storage its storage
 	 * @param launcher how its commands start
-	 * @param environment its own variables, {@code SANDBOX_SECRET} included
 	 * @param onDestroy called once the sandbox is destroyed
 	 */
-	LocalSandbox(String id, SandboxStorage storage, CommandLauncher launcher, Map<String, String> environment,
+	LocalSandbox(SandboxDefinition definition, SandboxStorage storage, CommandLauncher launcher,
 			Consumer<LocalSandbox> onDestroy) {
-		this.id = id;
+		this.id = definition.sandboxId();
 		this.paths = new SandboxPathResolver(storage);
-		this.session = launcher.open(this.paths);
+		this.session = launcher.open(definition, this.paths);
 		Map<String, String> merged = new HashMap<>(launcher.defaultEnvironment(storage));
-		merged.putAll(environment);
+		merged.putAll(definition.env());
 		this.environment = Map.copyOf(merged);
 		this.files = new ConfinedFileSystem(this.paths);
 		this.processes = new LocalProcessTable(this::launch);
@@ -112,7 +112,10 @@ final class LocalSandbox implements RuntimeSandbox {
 			process = ProcessSpawner.start(command.builder());
 		}
 		catch (IOException ex) {
-			throw new CommandStartException("Cannot start sh", ex);
+			// The cause says why without the host path of the working directory, for example
+			// "error=7, Argument list too long".
+			Throwable reason = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new CommandStartException("Cannot start sh: " + reason.getMessage(), ex);
 		}
 		if (command.input().length > 0) {
 			feed(process, command.input());
@@ -171,6 +174,7 @@ final class LocalSandbox implements RuntimeSandbox {
 			}
 			this.destroyed = true;
 			terminateAll();
+			closeSession();
 		}
 		try {
 			this.paths.storage().delete();
@@ -180,6 +184,15 @@ final class LocalSandbox implements RuntimeSandbox {
 		}
 		finally {
 			this.onDestroy.accept(this);
+		}
+	}
+
+	private void closeSession() {
+		try {
+			this.session.close(System.nanoTime() + TERMINATION_TIMEOUT.toNanos());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

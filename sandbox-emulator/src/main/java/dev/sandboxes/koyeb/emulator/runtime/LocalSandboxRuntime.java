@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * A runtime whose sandboxes live in directories of the host, {@code <base>/<sandboxId>/}, and run
  * their commands as host processes started by a {@link CommandLauncher}: bubblewrap sandboxes or
  * plain processes. Closing it destroys every sandbox still alive; it never removes anything
- * outside the base directory, nor the base directory itself.
+ * outside the base directory, nor the base directory itself, and then closes the launcher.
  */
 final class LocalSandboxRuntime implements SandboxRuntime {
 
@@ -87,7 +87,7 @@ final class LocalSandboxRuntime implements SandboxRuntime {
 		catch (IOException ex) {
 			throw new RuntimeProvisioningException("Cannot create the storage of sandbox " + id, ex);
 		}
-		LocalSandbox sandbox = new LocalSandbox(id, storage, this.launcher, definition.env(),
+		LocalSandbox sandbox = new LocalSandbox(definition, storage, this.launcher,
 				(destroyed) -> this.sandboxes.remove(destroyed.id(), destroyed));
 		this.sandboxes.put(id, sandbox);
 		return sandbox;
@@ -112,6 +112,7 @@ final class LocalSandboxRuntime implements SandboxRuntime {
 				}
 			}
 		}
+		this.launcher.close();
 		if (failure != null) {
 			throw failure;
 		}

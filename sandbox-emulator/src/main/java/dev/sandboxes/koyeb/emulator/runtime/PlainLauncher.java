@@ -54,7 +54,7 @@ final class PlainLauncher implements CommandLauncher {
 	}
 
 	@Override
-	public Session open(SandboxPathResolver paths) {
+	public Session open(SandboxDefinition definition, SandboxPathResolver paths) {
 		return new TaggedProcesses(paths);
 	}
 

@@ -117,6 +117,7 @@ public final class SandboxRuntimes {
 		if (problem.isEmpty()) {
 			logger.info("Sandboxes run isolated by bubblewrap ({}network), storage in {}", networkEnabled ? "" : "no ",
 					base);
+			logCaps(launcher.cgroups());
 			return runtime;
 		}
 		runtime.close();
@@ -125,6 +126,18 @@ public final class SandboxRuntimes {
 					+ "machine: the emulator " + problem.get() + System.lineSeparator() + INSTALL_BUBBLEWRAP);
 		}
 		return plain(base, networkEnabled, "bubblewrap does not work on this machine: the emulator " + problem.get());
+	}
+
+	private static void logCaps(SandboxCgroups cgroups) {
+		if (cgroups.enabled()) {
+			logger.info("Each sandbox is capped at the memory and CPU of its instance type and {} processes, "
+					+ "through {}", SandboxCgroups.MAX_PROCESSES, cgroups.description());
+		}
+		else {
+			logger.warn("Sandboxes have NO memory, CPU or process caps ({}): a fork bomb or a runaway allocation "
+					+ "in one of them can exhaust this host. Run the emulator as root on a host with cgroup v1, "
+					+ "or use the docker runtime, to cap them.", cgroups.description());
+		}
 	}
 
 	/**

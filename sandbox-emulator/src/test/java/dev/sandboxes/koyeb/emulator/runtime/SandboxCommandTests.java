@@ -164,6 +164,15 @@ class SandboxCommandTests {
 	}
 
 	@BothRuntimes
+	void commandTooLongForTheKernelCannotStartAndSaysWhy(RuntimeMode mode) {
+		RuntimeSandbox sandbox = fixture.provision(mode);
+		assertThatExceptionOfType(CommandStartException.class)
+			.isThrownBy(() -> sandbox.launch(new CommandRequest("echo " + "x".repeat(200_000), null, Map.of())))
+			.withMessage("Cannot start sh: error=7, Argument list too long");
+		assertThat(Commands.run(sandbox, "echo still works").stdout()).isEqualTo("still works\n");
+	}
+
+	@BothRuntimes
 	void exitCodeOfACommandKilledBySignalIs128PlusTheSignal(RuntimeMode mode) {
 		assertThat(Commands.run(fixture.provision(mode), "kill -TERM $$").exitCode()).isEqualTo(143);
 	}
