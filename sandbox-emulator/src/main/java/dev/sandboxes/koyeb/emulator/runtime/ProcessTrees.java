@@ -58,16 +58,24 @@ final class ProcessTrees {
 	 * process is killed. A descendant that had already left the tree (an orphan reparented to
 	 * init) is out of reach. Where processes cannot be stopped, the tree is killed in a few rounds
 	 * that catch children forked meanwhile.
+	 * <p>
+	 * A process that has ended is not walked: its pid may name another process by now, whose
+	 * children would be found as its own and killed. So a root that is gone, and a process that
+	 * ended before it could be stopped, are left alone.
 	 * @param root the process
-	 * @return every process signalled, the root first
+	 * @return every process signalled, the root first; none when the root is gone
 	 */
 	static List<ProcessHandle> kill(ProcessHandle root) {
+		if (!root.isAlive()) {
+			return List.of();
+		}
 		List<ProcessHandle> signalled = new ArrayList<>();
 		List<ProcessHandle> batch = new ArrayList<>();
 		batch.add(root);
 		for (int round = 0; round < MAX_STOP_ROUNDS && !batch.isEmpty() && stop(batch); round++) {
 			signalled.addAll(batch);
 			batch = batch.stream()
+				.filter(ProcessHandle::isAlive)
 				.flatMap(ProcessHandle::children)
 				.filter((process) -> !signalled.contains(process) && isRunning(process))
 				.distinct()
