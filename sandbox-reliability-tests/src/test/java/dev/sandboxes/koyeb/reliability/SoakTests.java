@@ -144,7 +144,7 @@ class SoakTests {
 			try {
 				cycle(template, cycles.incrementAndGet());
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | AssertionError ex) {
 				failures.add(ex.toString());
 			}
 		}
@@ -156,8 +156,10 @@ class SoakTests {
 	private static void cycle(SandboxTemplate template, long number) {
 		try (Sandbox sandbox = template.create(SandboxSpec.builder().name("soak-" + number).build())) {
 			for (int command = 0; command < 3; command++) {
-				ExecResult result = sandbox.exec("echo cycle " + number + " command " + command);
-				assertThat(result.stdout()).isEqualTo("cycle " + number + " command " + command + "\n");
+				String line = "cycle " + number + " command " + command;
+				ExecResult result = sandbox.exec("echo " + line);
+				assertThat(result).as("%s in sandbox %s", line, sandbox.id())
+					.isEqualTo(new ExecResult(line + "\n", "", 0, result.duration()));
 			}
 			String content = "content of cycle " + number + "\n".repeat(1024);
 			sandbox.files().write("soak.txt", content);

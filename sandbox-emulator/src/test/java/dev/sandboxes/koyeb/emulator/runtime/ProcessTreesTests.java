@@ -19,7 +19,10 @@ package dev.sandboxes.koyeb.emulator.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,90 @@ class ProcessTreesTests {
 		assertThat(ended.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
 		assertThat(ProcessTrees.kill(ended.toHandle())).isEmpty();
+	}
+
+
+	/**
+	 * A handle kept on a process that has ended, whose pid another process has taken since: the JDK
+	 * finds that process's children as the ended one's.
+	 */
+	@Test
+	void processThatHasEndedIsNotWalkedForTheChildrenOfWhateverTookItsPid() throws Exception {
+		Process owner = new ProcessBuilder("sh", "-c", "sleep 300 & wait").start();
+		try {
+			Awaitility.await().until(() -> owner.children().findAny().isPresent());
+			ProcessHandle child = owner.children().findFirst().orElseThrow();
+			assertThat(ProcessTrees.kill(new EndedProcess(owner.toHandle()))).isEmpty();
+			Awaitility.await().during(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> ProcessTrees.isRunning(child) && ProcessTrees.isRunning(owner.toHandle()));
+		}
+		finally {
+			ProcessTrees.kill(owner.toHandle());
+		}
+	}
+
+	/**
+	 * A handle whose process has ended while its pid now names a live process, as the JDK's handles
+	 * behave: not alive, not destroyable, yet its pid leads to the new process's children.
+	 */
+	private record EndedProcess(ProcessHandle pidOwner) implements ProcessHandle {
+
+		@Override
+		public long pid() {
+			return this.pidOwner.pid();
+		}
+
+		@Override
+		public Optional<ProcessHandle> parent() {
+			return this.pidOwner.parent();
+		}
+
+		@Override
+		public Stream<ProcessHandle> children() {
+			return this.pidOwner.children();
+		}
+
+		@Override
+		public Stream<ProcessHandle> descendants() {
+			return this.pidOwner.descendants();
+		}
+
+		@Override
+		public Info info() {
+			return this.pidOwner.info();
+		}
+
+		@Override
+		public CompletableFuture<ProcessHandle> onExit() {
+			return CompletableFuture.completedFuture(this);
+		}
+
+		@Override
+		public boolean supportsNormalTermination() {
+			return true;
+		}
+
+		@Override
+		public boolean destroy() {
+			return false;
+		}
+
+		@Override
+		public boolean destroyForcibly() {
+			return false;
+		}
+
+		@Override
+		public boolean isAlive() {
+			return false;
+		}
+
+		@Override
+		public int compareTo(ProcessHandle other) {
+			return Long.compare(pid(), other.pid());
+		}
+
 	}
 
 }
