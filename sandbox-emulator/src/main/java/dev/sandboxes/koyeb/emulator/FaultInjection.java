@@ -19,6 +19,7 @@ package dev.sandboxes.koyeb.emulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -122,13 +123,16 @@ final class FaultInjection implements WebFilter {
 
 	/**
 	 * Writes the answer's body up to a number of bytes, then closes the connection, leaving the
-	 * answer unfinished.
+	 * answer unfinished: an answer that ends exactly at the budget, or a budget of none, is cut
+	 * as well.
 	 */
 	private static final class CutResponse extends ServerHttpResponseDecorator {
 
 		private final long budget;
 
 		private final AtomicLong written = new AtomicLong();
+
+		private final AtomicBoolean cut = new AtomicBoolean();
 
 		CutResponse(ServerHttpResponse delegate, long budget) {
 			super(delegate);
@@ -137,38 +141,59 @@ final class FaultInjection implements WebFilter {
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-			return super.writeWith(cut(Flux.from(body)));
+			return super.writeWith(cut(Flux.from(body)).concatWith(endOfBody()));
 		}
 
 		@Override
 		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-			return super.writeAndFlushWith(Flux.from(body).map((chunk) -> cut(Flux.from(chunk))));
+			return super.writeAndFlushWith(
+					Flux.from(body).<Publisher<DataBuffer>>map((chunk) -> cut(Flux.from(chunk))).concatWith(endOfBody()));
 		}
 
-		// The scheduled close is fire-and-forget: the client sees the connection drop.
-		@SuppressWarnings("FutureReturnValueIgnored")
+		@Override
+		public Mono<Void> setComplete() {
+			return (this.budget == 0) ? cutConnection() : super.setComplete();
+		}
+
 		private Flux<DataBuffer> cut(Flux<? extends DataBuffer> body) {
 			return body.concatMap((buffer) -> {
 				long left = this.budget - this.written.get();
-				if (left <= 0) {
-					DataBufferUtils.release(buffer);
-					return Mono.never();
-				}
-				if (buffer.readableByteCount() <= left) {
+				if (buffer.readableByteCount() < left) {
 					this.written.addAndGet(buffer.readableByteCount());
 					return Mono.just(buffer);
+				}
+				if (left <= 0) {
+					DataBufferUtils.release(buffer);
+					return cutConnection();
 				}
 				DataBuffer head = buffer.split((int) left);
 				DataBufferUtils.release(buffer);
 				this.written.set(this.budget);
-				Connection connection = connectionOf(getDelegate());
-				if (connection != null) {
-					connection.channel()
-						.eventLoop()
-						.schedule(() -> connection.channel().close(), FLUSH_BEFORE_CUT.toMillis(), TimeUnit.MILLISECONDS);
-				}
-				return Mono.just(head).concatWith(Mono.never());
+				return Mono.just(head).concatWith(cutConnection());
 			}, 1).doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+		}
+
+		/**
+		 * Once the body is written: cut if it used the whole budget, else let the answer end.
+		 */
+		private <T> Mono<T> endOfBody() {
+			return Mono.defer(() -> (this.written.get() >= this.budget) ? cutConnection() : Mono.empty());
+		}
+
+		/**
+		 * Close the connection shortly (once, however often asked), leaving time for what was
+		 * written to be flushed, and never let the answer end.
+		 */
+		// The scheduled close is fire-and-forget: the client sees the connection drop.
+		@SuppressWarnings("FutureReturnValueIgnored")
+		private <T> Mono<T> cutConnection() {
+			Connection connection = connectionOf(getDelegate());
+			if (connection != null && this.cut.compareAndSet(false, true)) {
+				connection.channel()
+					.eventLoop()
+					.schedule(() -> connection.channel().close(), FLUSH_BEFORE_CUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			return Mono.never();
 		}
 
 	}
