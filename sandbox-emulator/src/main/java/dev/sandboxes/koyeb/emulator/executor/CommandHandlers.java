@@ -33,7 +33,8 @@ import dev.sandboxes.koyeb.emulator.runtime.InvalidWorkingDirectoryException;
 
 /**
  * {@code /run} and {@code /run_streaming}. Both stream the command's output as it comes, and a
- * caller that goes away kills the command with everything it started.
+ * caller that goes away kills the command with everything it started. A command that ended with
+ * its sandbox reports no exit code: the reply breaks off instead.
  */
 final class CommandHandlers {
 
@@ -55,6 +56,8 @@ final class CommandHandlers {
 	private Flux<String> events(CommandExecution execution) {
 		Flux<String> output = Flux.merge(lines(execution, "stdout"), lines(execution, "stderr"));
 		Mono<String> completion = Mono.fromFuture(execution.exitCode())
+			.filter((code) -> !execution.endedWithItsSandbox())
+			.switchIfEmpty(Mono.error(SandboxEndedException::new))
 			.map((code) -> ServerSentEvents.frame("complete",
 					GoJson.object().number("code", code).bool("error", code != 0).toValue()));
 		return output.concatWith(completion).doFinally((signal) -> execution.kill());
