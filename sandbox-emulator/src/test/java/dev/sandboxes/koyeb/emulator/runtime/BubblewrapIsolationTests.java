@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -94,7 +93,7 @@ class BubblewrapIsolationTests {
 	 */
 	@Test
 	void commandEnvironmentReachesOnlyTheCommand() throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")), "gcc is not installed");
+		Bubblewrap.assumeCommand("gcc");
 		RuntimeSandbox sandbox = fixture.provision(BUBBLEWRAP);
 		Path marker = Path.of("/dev/shm", this.unique);
 		sandbox.files().write("/tmp/preload.c", "#include <stdio.h>\n"
