@@ -76,13 +76,30 @@ class BubblewrapIsolationTests {
 	@Test
 	void hostFileSystemIsReadOnly() {
 		RuntimeSandbox sandbox = fixture.provision(BUBBLEWRAP);
-		for (String path : new String[] { "/usr/", "/etc/", "/", "/var/", "/opt/" }) {
+		for (String path : new String[] { "/usr/", "/etc/", "/", "/var/", "/usr/lib/" }) {
 			Commands.Result result = Commands.run(sandbox, "touch " + path + this.unique);
 			assertThat(result.exitCode()).as(path).isNotZero();
 			assertThat(result.stderr()).as(path).contains("Read-only file system");
 			assertThat(Path.of(path, this.unique)).doesNotExist();
 		}
 		assertThat(Commands.run(sandbox, "cat /etc/passwd > /dev/null && ls /usr/bin > /dev/null").exitCode())
+			.isZero();
+	}
+
+	/**
+	 * Only the host's system directories are visible, without what the host keeps from its
+	 * unprivileged users: a sandbox's root, without a user namespace when the emulator runs as
+	 * root, could read it otherwise.
+	 */
+	@Test
+	void onlyTheHostsSystemDirectoriesAreVisibleWithoutItsPrivateFiles() {
+		RuntimeSandbox sandbox = fixture.provision(BUBBLEWRAP);
+		assertThat(Commands.run(sandbox, "cat /etc/shadow /etc/gshadow").stdout()).isEmpty();
+		assertThat(Commands.run(sandbox, "ls /sys/fs/cgroup").exitCode()).isNotZero();
+		String build = Path.of("").toAbsolutePath().toString();
+		assertThat(Commands.run(sandbox, "ls -d '" + build + "'").exitCode()).as(build).isNotZero();
+		assertThat(Commands.run(sandbox, "ls -d " + directory).exitCode()).isNotZero();
+		assertThat(Commands.run(sandbox, "ls /usr/bin > /dev/null && cat /etc/passwd > /dev/null").exitCode())
 			.isZero();
 	}
 
