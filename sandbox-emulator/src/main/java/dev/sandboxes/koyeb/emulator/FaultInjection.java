@@ -18,29 +18,27 @@ package dev.sandboxes.koyeb.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.AbstractServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+
+import dev.sandboxes.koyeb.emulator.executor.BrokenOffAnswers;
 
 /**
  * Applies the {@link EmulatorFaults injected faults} to the requests they match.
@@ -48,8 +46,6 @@ import org.springframework.web.server.WebFilterChain;
 final class FaultInjection implements WebFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(FaultInjection.class);
-
-	private static final Duration FLUSH_BEFORE_CUT = Duration.ofMillis(50);
 
 	private final EmulatorFaults faults;
 
@@ -73,7 +69,7 @@ final class FaultInjection implements WebFilter {
 			case HANDLE -> chain.filter(exchange);
 			case RESPOND -> respond(fault, exchange);
 			case DROP -> {
-				close(exchange.getResponse());
+				BrokenOffAnswers.cut(exchange.getResponse(), Duration.ZERO);
 				yield Mono.empty();
 			}
 			case DROP_AFTER -> chain.filter(exchange.mutate()
@@ -101,24 +97,6 @@ final class FaultInjection implements WebFilter {
 			body = "Injected fault: " + status.getReasonPhrase() + "\n";
 		}
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
-	}
-
-	// Closing the channel is fire-and-forget: the client sees the connection drop.
-	@SuppressWarnings("FutureReturnValueIgnored")
-	private static void close(ServerHttpResponse response) {
-		Connection connection = connectionOf(response);
-		if (connection != null) {
-			connection.channel().close();
-		}
-	}
-
-	private static @Nullable Connection connectionOf(ServerHttpResponse response) {
-		ServerHttpResponse underlying = response;
-		while (underlying instanceof ServerHttpResponseDecorator decorator) {
-			underlying = decorator.getDelegate();
-		}
-		return (underlying instanceof AbstractServerHttpResponse reactorResponse
-				&& reactorResponse.getNativeResponse() instanceof Connection connection) ? connection : null;
 	}
 
 	/**
@@ -184,14 +162,9 @@ final class FaultInjection implements WebFilter {
 		 * Close the connection shortly (once, however often asked), leaving time for what was
 		 * written to be flushed, and never let the answer end.
 		 */
-		// The scheduled close is fire-and-forget: the client sees the connection drop.
-		@SuppressWarnings("FutureReturnValueIgnored")
 		private <T> Mono<T> cutConnection() {
-			Connection connection = connectionOf(getDelegate());
-			if (connection != null && this.cut.compareAndSet(false, true)) {
-				connection.channel()
-					.eventLoop()
-					.schedule(() -> connection.channel().close(), FLUSH_BEFORE_CUT.toMillis(), TimeUnit.MILLISECONDS);
+			if (this.cut.compareAndSet(false, true)) {
+				BrokenOffAnswers.cut(getDelegate(), BrokenOffAnswers.FLUSH_BEFORE_CUT);
 			}
 			return Mono.never();
 		}

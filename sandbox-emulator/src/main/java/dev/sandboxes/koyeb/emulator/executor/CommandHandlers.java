@@ -46,11 +46,23 @@ final class CommandHandlers {
 
 	Mono<ServerResponse> run(ExecutorCall call) {
 		return launch(call, (execution) -> ExecutorReplies.streamed(MediaType.APPLICATION_JSON,
-				RunReply.of(execution, this.io)));
+				breakingOffIfTheSandboxEnds(call, RunReply.of(execution, this.io))));
 	}
 
 	Mono<ServerResponse> runStreaming(ExecutorCall call) {
-		return launch(call, (execution) -> ExecutorReplies.events(events(execution)));
+		return launch(call,
+				(execution) -> ExecutorReplies.events(breakingOffIfTheSandboxEnds(call, events(execution))));
+	}
+
+	/**
+	 * A reply whose command ended with its sandbox: instead of ending, it breaks off, the
+	 * connection cut once what was written is flushed.
+	 */
+	private static Flux<String> breakingOffIfTheSandboxEnds(ExecutorCall call, Flux<String> reply) {
+		return reply.onErrorResume(SandboxEndedException.class, (ex) -> {
+			BrokenOffAnswers.cut(call.request().exchange().getResponse(), BrokenOffAnswers.FLUSH_BEFORE_CUT);
+			return Flux.never();
+		});
 	}
 
 	private Flux<String> events(CommandExecution execution) {

@@ -31,7 +31,7 @@ import dev.sandboxes.koyeb.emulator.runtime.CommandExecution;
  * runs: stdout is passed through as it is produced, stderr is spooled meanwhile and follows, and
  * the exit code closes the object. Memory stays bounded whatever the command prints, and the
  * command is killed (with everything it started) if the caller goes away. A command that ended
- * with its sandbox has no exit code: its reply ends with an error, cutting the connection.
+ * with its sandbox has no exit code: its reply fails with {@link SandboxEndedException} there.
  */
 final class RunReply {
 

@@ -18,8 +18,8 @@
 package dev.sandboxes.koyeb.emulator.executor;
 
 /**
- * A command's sandbox ended while the command ran: its reply ends with this error instead of an
- * exit code, which cuts the connection, as the end of a Koyeb instance does.
+ * A command's sandbox ended while the command ran: its reply, which would have ended with the exit
+ * code, breaks off instead, as the end of a Koyeb instance cuts the connection.
  */
 final class SandboxEndedException extends RuntimeException {
 
