@@ -56,8 +56,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Spring Boot application on the starter, configured with an API token, runs full sandbox
- * cycles and failures while everything is logged at DEBUG, and at TRACE during the cycles: neither
- * the token nor any sandbox's secret (read back from the control plane) may appear in the
+ * cycles and failures (an exec timeout included) while everything is logged at DEBUG, and at TRACE
+ * during the cycles: neither the token, nor any sandbox's secret (read back from the control
+ * plane), nor a credential in a command line or in a sandbox's environment may appear in the
  * output, in an exception, in the {@code toString()} of the project's objects and beans, or in an
  * actuator response.
  */
