@@ -34,8 +34,8 @@ final class KoyebApiRuntimeHints implements RuntimeHintsRegistrar {
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), CreateApp.class,
-				CreateService.class, UpdateService.class, KoyebApi.AppReply.class, KoyebApi.ServiceReply.class,
-				KoyebApi.DeploymentReply.class, ServicePage.class);
+				CreateService.class, UpdateService.class, KoyebApi.AppReply.class, KoyebApi.AppListReply.class,
+				KoyebApi.ServiceReply.class, KoyebApi.DeploymentReply.class, ServicePage.class);
 	}
 
 }
