@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
  * wait until it answers. Whatever fails or is cancelled after the app exists, what was
  * created is deleted: no orphan app or service is left behind. An app creation whose outcome is
  * unknown (its answer lost, or the caller gone meanwhile) is followed to its end, and the app,
- * found by its name when the answer is missing, deleted.
+ * found by its name, unique to the creation, when the answer is missing, deleted.
  */
 final class SandboxCreation {
 
@@ -48,6 +48,9 @@ final class SandboxCreation {
 	private static final int APP_NAME_MAX_LENGTH = 64;
 
 	private static final String APP_NAME_PREFIX = "sandbox-app-";
+
+	/** The length of the random part that makes an app name unique to its creation. */
+	static final int APP_NAME_UNIQUE_LENGTH = 6;
 
 	private final ClientContext context;
 
@@ -100,18 +103,26 @@ final class SandboxCreation {
 	 * The app to create the service in: the spec's, or one created for the sandbox. Once sent,
 	 * the app creation runs to its end even if the caller cancels, so that the app it made can
 	 * be deleted; should it fail in a way that may have created the app, the app is looked up by
-	 * its name, which is unique to this creation, and deleted.
+	 * its name, which is unique to this creation (a random part makes it so even for creations
+	 * of the same sandbox name in the same second), and deleted.
 	 */
 	private Mono<String> obtainApp(SandboxSpec spec, String name, AtomicReference<@Nullable String> ownedApp,
 			AtomicReference<@Nullable AppCreation> appCreation) {
 		if (spec.appId() != null) {
 			return Mono.just(spec.appId());
 		}
-		String appName = appName(name, this.context.settings().clock().instant().getEpochSecond());
+		String appName = appName(name, this.context.settings().clock().instant().getEpochSecond(),
+				RandomTokens.suffix(APP_NAME_UNIQUE_LENGTH));
 		CreateApp body = new CreateApp(appName, new AppLifeCycle(true), null);
 		return Mono.deferContextual((context) -> {
-			CompletableFuture<App> answer = this.context.api().createApp(body).contextWrite(context).toFuture();
+			// Recorded before it is sent: a cancel from another thread meanwhile still finds it.
+			CompletableFuture<App> answer = new CompletableFuture<>();
 			appCreation.set(new AppCreation(appName, answer));
+			this.context.api()
+				.createApp(body)
+				.contextWrite(context)
+				.subscribe(answer::complete, answer::completeExceptionally, () -> answer
+					.completeExceptionally(new SandboxException("POST /v1/apps answered without an app")));
 			return Mono.fromFuture(answer, true);
 		}).map((app) -> {
 			ownedApp.set(app.id());
@@ -252,8 +263,13 @@ final class SandboxCreation {
 		return (seconds != null) ? seconds : 0;
 	}
 
-	static String appName(String sandboxName, long epochSecond) {
-		String suffix = "-" + epochSecond;
+	/**
+	 * The name of a sandbox's own app: {@code sandbox-app-<name>-<epoch>} as Koyeb's SDKs name
+	 * it, with the sandbox name cut to keep within 64 characters, and a part unique to the
+	 * creation, since its clean-up, when the app's id never came back, finds the app by name.
+	 */
+	static String appName(String sandboxName, long epochSecond, String unique) {
+		String suffix = "-" + epochSecond + "-" + unique;
 		int room = APP_NAME_MAX_LENGTH - APP_NAME_PREFIX.length() - suffix.length();
 		String namePart = (sandboxName.length() > room) ? sandboxName.substring(0, room) : sandboxName;
 		while (namePart.endsWith("-") || namePart.endsWith(".")) {

@@ -29,14 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SandboxCreationTests {
 
 	@Test
-	void appNameFollowsTheSdkPattern() {
-		assertThat(SandboxCreation.appName("build-42", 1_780_000_000L)).isEqualTo("sandbox-app-build-42-1780000000");
+	void appNameFollowsTheSdkPatternWithAPartUniqueToTheCreation() {
+		assertThat(SandboxCreation.appName("build-42", 1_780_000_000L, "x7k2qa"))
+			.isEqualTo("sandbox-app-build-42-1780000000-x7k2qa");
 	}
 
 	@Test
 	void appNameOfALongSandboxNameIsCutToSixtyFourCharacters() {
-		String name = SandboxCreation.appName("a".repeat(40) + "-" + "b".repeat(22), 1_780_000_000L);
-		assertThat(name).hasSize(63).startsWith("sandbox-app-").endsWith("a-1780000000".substring(1));
+		String name = SandboxCreation.appName("a".repeat(33) + "-" + "b".repeat(22), 1_780_000_000L, "x7k2qa");
+		assertThat(name).hasSize(63).startsWith("sandbox-app-").endsWith("a-1780000000-x7k2qa");
 		assertThat(name).doesNotContain("--");
 	}
 

@@ -66,7 +66,7 @@ class SandboxOwnershipWireTests {
 		JsonNode named = FakeKoyeb.json(this.koyeb.request("POST /v1/services"));
 		assertThat(named.path("definition").path("name").asString()).isEqualTo("orders-service--build-42");
 		JsonNode app = FakeKoyeb.json(this.koyeb.request("POST /v1/apps"));
-		assertThat(app.path("name").asString()).matches("sandbox-app-orders-service--build-42-\\d{10}");
+		assertThat(app.path("name").asString()).matches("sandbox-app-orders-service--build-42-\\d{10}-[a-z0-9]{6}");
 	}
 
 	@Test

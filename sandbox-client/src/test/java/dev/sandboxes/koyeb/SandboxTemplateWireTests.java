@@ -75,7 +75,7 @@ class SandboxTemplateWireTests {
 		JsonNode dryRun = FakeKoyeb.json(this.koyeb.request("POST /v1/services?dry_run=true"));
 		assertThat(dryRun.path("app_id").asString()).isEqualTo("74140198-4d29-4a1e-bdc9-5cc2b355ccd0");
 		JsonNode app = FakeKoyeb.json(this.koyeb.request("POST /v1/apps"));
-		assertThat(app.path("name").asString()).matches("sandbox-app-build-42-\\d{10}");
+		assertThat(app.path("name").asString()).matches("sandbox-app-build-42-\\d{10}-[a-z0-9]{6}");
 		assertThat(app.path("life_cycle").path("delete_when_empty").asBoolean()).isTrue();
 		JsonNode service = FakeKoyeb.json(this.koyeb.request("POST /v1/services"));
 		assertThat(service.path("app_id").asString()).isEqualTo(FakeKoyeb.APP_ID);

@@ -17,8 +17,13 @@
 
 package dev.sandboxes.koyeb.reliability;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -237,6 +242,30 @@ class FaultInjectionTests {
 				.noneMatch((name) -> name.toString().contains("cancelled-app")));
 		assertThat(emulator.get().apps()).extracting("name")
 			.anyMatch((name) -> name.toString().contains("cancelled-app"));
+	}
+
+	@Test
+	void lostAppAnswerLeavesAnotherCreationOfTheSameNameInTheSameSecondAlive() {
+		// One clock for both: their app names share the sandbox name and the second.
+		SandboxTemplate sameSecond = emulator.templateBuilder()
+			.requestTimeout(REQUEST_TIMEOUT)
+			.readyTimeout(Duration.ofSeconds(3))
+			.clock(Clock.fixed(Instant.now(), ZoneOffset.UTC))
+			.build();
+		SandboxSpec twin = SandboxSpec.builder().name("twin").build();
+		// The first creation's app is made once the second's exists, and its answer lost.
+		faults().inject(Fault.on("POST", "/v1/apps").delay(Duration.ofSeconds(1)).dropAfter(0));
+		CompletableFuture<Sandbox> lost = CompletableFuture.supplyAsync(() -> sameSecond.create(twin));
+		await().until(() -> faults().remaining() == 0);
+		try (Sandbox survivor = sameSecond.create(twin)) {
+			assertThatExceptionOfType(CompletionException.class).isThrownBy(lost::join)
+				.withCauseInstanceOf(SandboxConnectionException.class);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(emulator.liveApps()).filteredOn((app) -> app.name().contains("twin"))
+					.extracting("id")
+					.containsExactly(survivor.appId()));
+			assertThat(survivor.exec("echo alive").stdout()).isEqualTo("alive\n");
+		}
 	}
 
 	static Stream<Arguments> failedCreations() {
