@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -52,10 +51,12 @@ import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
  * where the file system is
  * <pre>
  *       --ro-bind /usr /usr --ro-bind /etc /etc --symlink usr/bin /bin ...   (the {@link HostView}: the
- *       --ro-bind /dev/null /etc/shadow --tmpfs /etc/ssl/private ...          system's directories, with
- *                                                                             what others may not read of
+ *       --ro-bind &lt;base directory&gt;/.hidden-file /etc/shadow                  system's directories, with
+ *       --tmpfs /etc/ssl/private --remount-ro /etc/ssl/private ...            what others may not read of
  *                                                                             /etc hidden)
  *       --dev /dev --proc /proc --ro-bind /proc/sys /proc/sys --tmpfs /run
+ *       [--ro-bind /run/systemd/resolve/stub-resolv.conf ...]                 (where /etc/resolv.conf
+ *                                                                             links into /run)
  *       [--tmpfs &lt;base directory&gt;]                                          (if in the view)
  *       --bind &lt;sandbox&gt;/fs/tmp /tmp --bind &lt;sandbox&gt;/fs/var-tmp /var/tmp
  *       --bind &lt;sandbox&gt;/fs/root /root --bind &lt;sandbox&gt;/fs/home /home
@@ -119,20 +120,17 @@ final class BubblewrapLauncher implements CommandLauncher {
 
 	private final boolean networkEnabled;
 
-	private final List<String> hostView;
-
-	private final Set<String> visibleTopLevel;
+	private final HostView hostView;
 
 	private final SandboxCgroups cgroups;
 
 	private BubblewrapLauncher(String executable, String nsenter, Path baseDirectory, boolean networkEnabled,
-			List<String> hostView, Set<String> visibleTopLevel, SandboxCgroups cgroups) {
+			HostView hostView, SandboxCgroups cgroups) {
 		this.executable = executable;
 		this.nsenter = nsenter;
 		this.baseDirectory = baseDirectory;
 		this.networkEnabled = networkEnabled;
 		this.hostView = hostView;
-		this.visibleTopLevel = visibleTopLevel;
 		this.cgroups = cgroups;
 	}
 
@@ -144,9 +142,8 @@ final class BubblewrapLauncher implements CommandLauncher {
 	 * @return the launcher
 	 */
 	static BubblewrapLauncher create(String executable, Path baseDirectory, boolean networkEnabled) {
-		HostView view = HostView.ofThisHost();
-		return new BubblewrapLauncher(executable, locate("nsenter"), baseDirectory, networkEnabled, view.options(),
-				view.topLevel(), SandboxCgroups.detect());
+		return new BubblewrapLauncher(executable, locate("nsenter"), baseDirectory, networkEnabled,
+				HostView.ofThisHost(baseDirectory), SandboxCgroups.detect());
 	}
 
 	@Override
@@ -255,10 +252,11 @@ final class BubblewrapLauncher implements CommandLauncher {
 	}
 
 	private List<String> fileSystem(SandboxStorage storage) {
-		List<String> mounts = new ArrayList<>(this.hostView);
+		List<String> mounts = new ArrayList<>(this.hostView.options());
 		mounts.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys"));
 		mounts.addAll(List.of("--tmpfs", "/run"));
-		if (this.visibleTopLevel.contains(String.valueOf(this.baseDirectory.getName(0)))) {
+		mounts.addAll(this.hostView.resolver());
+		if (this.hostView.topLevel().contains(String.valueOf(this.baseDirectory.getName(0)))) {
 			mounts.addAll(List.of("--tmpfs", this.baseDirectory.toString()));
 		}
 		for (MappedDirectory mapped : storage.mappedDirectories()) {
@@ -281,7 +279,7 @@ final class BubblewrapLauncher implements CommandLauncher {
 		String topLevel = SandboxPaths.segments(directory).get(0);
 		try {
 			Path host = Path.of(directory);
-			return this.visibleTopLevel.contains(topLevel) && Files.isDirectory(host)
+			return this.hostView.topLevel().contains(topLevel) && Files.isDirectory(host)
 					&& !host.toRealPath().startsWith(this.baseDirectory);
 		}
 		catch (IOException | InvalidPathException ex) {

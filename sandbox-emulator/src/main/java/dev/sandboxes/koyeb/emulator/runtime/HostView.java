@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,26 +38,35 @@ import java.util.stream.Stream;
  * nothing else of it: not the users' directories, the emulator's, the build's, {@code /var},
  * {@code /opt}, {@code /sys} or its cgroups. In {@code /etc}, what the host keeps from its
  * unprivileged users (a file others cannot read, such as {@code shadow} or an SSH host key, or a
- * directory they cannot list or enter, such as {@code ssl/private}) is hidden: an empty file or
- * an empty directory stands in its place, since a sandbox's root, without a user namespace when
- * the emulator runs as root, could read it.
+ * directory they cannot list or enter, such as {@code ssl/private}) is hidden: an empty read-only
+ * regular file or an empty read-only directory stands in its place, since a sandbox's root,
+ * without a user namespace when the emulator runs as root, could read it. Where
+ * {@code /etc/resolv.conf} links outside the view (into {@code /run}, as systemd-resolved's
+ * does), its target is shown too, so that names resolve in sandboxes.
  *
  * @param options the bubblewrap options that build the view
  * @param topLevel the names of the top-level host entries in the view
+ * @param resolver the bubblewrap options that show the target of {@code /etc/resolv.conf}, to
+ * follow the mounts that replace {@code /run}
  */
-record HostView(List<String> options, Set<String> topLevel) {
+record HostView(List<String> options, Set<String> topLevel, List<String> resolver) {
 
 	private static final Set<String> SYSTEM = Set.of("bin", "etc", "lib", "lib32", "lib64", "libx32", "sbin", "usr");
 
 	private static final Path CONFIGURATION = Path.of("/etc");
 
-	private static final String EMPTY_FILE = "/dev/null";
+	private static final Path RESOLVER = CONFIGURATION.resolve("resolv.conf");
+
+	/** The name of the empty file, in the emulator's base directory, that stands in for hidden ones. */
+	private static final String EMPTY_FILE_NAME = ".hidden-file";
 
 	/**
 	 * The view of this host as it is now.
+	 * @param baseDirectory the emulator's base directory, where the empty file that stands in for
+	 * hidden files is made
 	 * @return the view
 	 */
-	static HostView ofThisHost() {
+	static HostView ofThisHost(Path baseDirectory) {
 		List<String> options = new ArrayList<>();
 		Set<String> topLevel = new HashSet<>();
 		try (Stream<Path> entries = Files.list(Path.of("/"))) {
@@ -73,16 +83,65 @@ record HostView(List<String> options, Set<String> topLevel) {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list the host's root directory", ex);
 		}
+		List<String> resolver = List.of();
 		if (topLevel.contains("etc") && !Files.isSymbolicLink(CONFIGURATION)) {
-			options.addAll(hidingPrivateEntries(CONFIGURATION));
+			options.addAll(hidingPrivateEntries(CONFIGURATION, emptyFile(baseDirectory)));
+			resolver = showingLinkTarget(RESOLVER);
 		}
-		return new HostView(List.copyOf(options), Set.copyOf(topLevel));
+		return new HostView(List.copyOf(options), Set.copyOf(topLevel), resolver);
+	}
+
+	/**
+	 * Whether a directory of the host is in the view, before what {@code /etc} hides.
+	 * @param directory an absolute path
+	 * @return whether it is under one of the system's directories
+	 */
+	static boolean isSystemPath(Path directory) {
+		return directory.isAbsolute() && directory.getNameCount() > 0
+				&& SYSTEM.contains(String.valueOf(directory.getName(0)));
+	}
+
+	/**
+	 * Options that show the target of a symbolic link, read-only at the path the link names,
+	 * where that path is outside the system's directories and the target exists: none otherwise.
+	 * @param link the link, such as {@code /etc/resolv.conf}
+	 * @return the options
+	 */
+	static List<String> showingLinkTarget(Path link) {
+		if (!Files.isSymbolicLink(link)) {
+			return List.of();
+		}
+		try {
+			Path named = link.resolveSibling(Files.readSymbolicLink(link)).normalize();
+			if (isSystemPath(named) || !Files.exists(named)) {
+				return List.of();
+			}
+			return List.of("--ro-bind", named.toRealPath().toString(), named.toString());
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+	}
+
+	/**
+	 * A read-only empty regular file in a directory, made anew.
+	 */
+	private static Path emptyFile(Path directory) {
+		Path file = directory.resolve(EMPTY_FILE_NAME);
+		try {
+			Files.deleteIfExists(file);
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r--r--r--")));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot make the empty file that stands in for hidden ones: " + file, ex);
+		}
 	}
 
 	/**
 	 * Options that hide the entries of a tree that others may not read, without following links.
 	 */
-	private static List<String> hidingPrivateEntries(Path root) {
+	private static List<String> hidingPrivateEntries(Path root, Path emptyFile) {
 		List<String> options = new ArrayList<>();
 		try {
 			Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -93,7 +152,8 @@ record HostView(List<String> options, Set<String> topLevel) {
 					Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
 					if (!directory.equals(root) && !(permissions.contains(PosixFilePermission.OTHERS_READ)
 							&& permissions.contains(PosixFilePermission.OTHERS_EXECUTE))) {
-						options.addAll(List.of("--tmpfs", directory.toString()));
+						// Read-only explicitly: the root's final remount does not reach mounts under it.
+						options.addAll(List.of("--tmpfs", directory.toString(), "--remount-ro", directory.toString()));
 						return FileVisitResult.SKIP_SUBTREE;
 					}
 					return FileVisitResult.CONTINUE;
@@ -103,7 +163,7 @@ record HostView(List<String> options, Set<String> topLevel) {
 				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
 					if (attributes.isRegularFile()
 							&& !Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ)) {
-						options.addAll(List.of("--ro-bind", EMPTY_FILE, file.toString()));
+						options.addAll(List.of("--ro-bind", emptyFile.toString(), file.toString()));
 					}
 					return FileVisitResult.CONTINUE;
 				}

@@ -48,15 +48,17 @@ public final class Bubblewrap {
 
 	/**
 	 * Skip the calling test (or fail it, where bubblewrap is required) unless a command is on the
-	 * {@code PATH}, as the shell's {@code command -v} finds it.
+	 * {@code PATH} of sandboxes in a directory they see: the commands' fixed
+	 * {@link CommandLauncher#PATH}, where only the host's system directories are visible.
 	 * @param command the command, for example {@code gcc}
 	 */
 	public static void assumeCommand(String command) {
-		String path = System.getenv().getOrDefault("PATH", "");
-		boolean found = Stream.of(path.split(File.pathSeparator))
-			.filter((directory) -> !directory.isEmpty())
-			.anyMatch((directory) -> Files.isExecutable(Path.of(directory, command)));
-		assumePrerequisite(found, command + " is not installed", "install it (.ci/run does)");
+		boolean found = Stream.of(CommandLauncher.PATH.split(File.pathSeparator))
+			.map(Path::of)
+			.filter(HostView::isSystemPath)
+			.anyMatch((directory) -> Files.isExecutable(directory.resolve(command)));
+		assumePrerequisite(found, command + " is not installed where sandboxes see it (" + CommandLauncher.PATH
+				+ ")", "install it (.ci/run does)");
 	}
 
 	/**

@@ -16,14 +16,21 @@
 
 package dev.sandboxes.koyeb.emulator.runtime;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -94,13 +101,48 @@ class BubblewrapIsolationTests {
 	@Test
 	void onlyTheHostsSystemDirectoriesAreVisibleWithoutItsPrivateFiles() {
 		RuntimeSandbox sandbox = fixture.provision(BUBBLEWRAP);
-		assertThat(Commands.run(sandbox, "cat /etc/shadow /etc/gshadow").stdout()).isEmpty();
+		assertThat(Commands.run(sandbox, "for file in /etc/shadow /etc/gshadow; do "
+				+ "test -f $file && ! test -s $file && ! test -w $file || echo \"not an empty read-only file: $file\"; "
+				+ "done; cat /etc/shadow /etc/gshadow"))
+			.isEqualTo(new Commands.Result("", "", 0));
 		assertThat(Commands.run(sandbox, "ls /sys/fs/cgroup").exitCode()).isNotZero();
 		String build = Path.of("").toAbsolutePath().toString();
 		assertThat(Commands.run(sandbox, "ls -d '" + build + "'").exitCode()).as(build).isNotZero();
 		assertThat(Commands.run(sandbox, "ls -d " + directory).exitCode()).isNotZero();
 		assertThat(Commands.run(sandbox, "ls /usr/bin > /dev/null && cat /etc/passwd > /dev/null").exitCode())
 			.isZero();
+	}
+
+	/**
+	 * The empty directories that stand in for the host's private ones in {@code /etc} are
+	 * read-only too, although the root's final remount does not reach them.
+	 */
+	@Test
+	void hiddenConfigurationDirectoriesAreEmptyAndReadOnly() {
+		List<String> hidden = Stream.of("/etc/ssl/private", "/etc/polkit-1/rules.d")
+			.filter((directory) -> isHiddenFromOthers(Path.of(directory)))
+			.toList();
+		Assumptions.assumeFalse(hidden.isEmpty(), "This host has none of the usual private directories in /etc");
+		RuntimeSandbox sandbox = fixture.provision(BUBBLEWRAP);
+		for (String directory : hidden) {
+			assertThat(Commands.run(sandbox, "ls -A " + directory)).as(directory)
+				.isEqualTo(new Commands.Result("", "", 0));
+			Commands.Result write = Commands.run(sandbox, "touch " + directory + "/" + this.unique);
+			assertThat(write.exitCode()).as(directory).isNotZero();
+			assertThat(write.stderr()).as(directory).contains("Read-only file system");
+		}
+	}
+
+	private static boolean isHiddenFromOthers(Path directory) {
+		try {
+			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS);
+			return Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)
+					&& !(permissions.contains(PosixFilePermission.OTHERS_READ)
+							&& permissions.contains(PosixFilePermission.OTHERS_EXECUTE));
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/**
