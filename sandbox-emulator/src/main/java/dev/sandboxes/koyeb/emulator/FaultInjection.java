@@ -68,10 +68,7 @@ final class FaultInjection implements WebFilter {
 		return switch (fault.outcome()) {
 			case HANDLE -> chain.filter(exchange);
 			case RESPOND -> respond(fault, exchange);
-			case DROP -> {
-				BrokenOffAnswers.cut(exchange.getResponse(), Duration.ZERO);
-				yield Mono.empty();
-			}
+			case DROP -> BrokenOffAnswers.breakOff(exchange.getResponse(), Duration.ZERO);
 			case DROP_AFTER -> chain.filter(exchange.mutate()
 				.response(new CutResponse(exchange.getResponse(), fault.bytesBeforeDrop()))
 				.build());
@@ -160,13 +157,12 @@ final class FaultInjection implements WebFilter {
 
 		/**
 		 * Close the connection shortly (once, however often asked), leaving time for what was
-		 * written to be flushed, and never let the answer end.
+		 * written to be flushed, and never let the answer end (fail it where there is no
+		 * connection to close).
 		 */
 		private <T> Mono<T> cutConnection() {
-			if (this.cut.compareAndSet(false, true)) {
-				BrokenOffAnswers.cut(getDelegate(), BrokenOffAnswers.FLUSH_BEFORE_CUT);
-			}
-			return Mono.never();
+			return this.cut.compareAndSet(false, true)
+					? BrokenOffAnswers.breakOff(getDelegate(), BrokenOffAnswers.FLUSH_BEFORE_CUT) : Mono.never();
 		}
 
 	}

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 
 import org.springframework.http.server.reactive.AbstractServerHttpResponse;
@@ -40,16 +41,30 @@ public final class BrokenOffAnswers {
 	}
 
 	/**
+	 * Break off a response: close its connection, now or after a delay, and never end; where no
+	 * connection can be found under the response, fail instead, so that the answer still ends.
+	 * @param <T> the type of the answer's elements
+	 * @param response the response, decorated or not
+	 * @param after how long to wait first, {@link Duration#ZERO} for not at all
+	 * @return a never-ending publisher once the connection is cut, else an error
+	 */
+	public static <T> Mono<T> breakOff(ServerHttpResponse response, Duration after) {
+		return cut(response, after) ? Mono.never()
+				: Mono.error(new IllegalStateException("Cannot break off the answer: no connection under " + response));
+	}
+
+	/**
 	 * Close the connection a response is written to, now or after a delay.
 	 * @param response the response, decorated or not
 	 * @param after how long to wait first, {@link Duration#ZERO} for not at all
+	 * @return whether there was a connection to close
 	 */
 	// The close is fire-and-forget: the client sees the connection drop.
 	@SuppressWarnings("FutureReturnValueIgnored")
-	public static void cut(ServerHttpResponse response, Duration after) {
+	static boolean cut(ServerHttpResponse response, Duration after) {
 		Connection connection = connectionOf(response);
 		if (connection == null) {
-			return;
+			return false;
 		}
 		if (after.isZero()) {
 			connection.channel().close();
@@ -59,6 +74,7 @@ public final class BrokenOffAnswers {
 				.eventLoop()
 				.schedule(() -> connection.channel().close(), after.toMillis(), TimeUnit.MILLISECONDS);
 		}
+		return true;
 	}
 
 	private static @Nullable Connection connectionOf(ServerHttpResponse response) {

@@ -59,10 +59,9 @@ final class CommandHandlers {
 	 * connection cut once what was written is flushed.
 	 */
 	private static Flux<String> breakingOffIfTheSandboxEnds(ExecutorCall call, Flux<String> reply) {
-		return reply.onErrorResume(SandboxEndedException.class, (ex) -> {
-			BrokenOffAnswers.cut(call.request().exchange().getResponse(), BrokenOffAnswers.FLUSH_BEFORE_CUT);
-			return Flux.never();
-		});
+		return reply.onErrorResume(SandboxEndedException.class, (ex) -> BrokenOffAnswers
+			.<String>breakOff(call.request().exchange().getResponse(), BrokenOffAnswers.FLUSH_BEFORE_CUT)
+			.flux());
 	}
 
 	private Flux<String> events(CommandExecution execution) {
