@@ -51,7 +51,7 @@ import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
  * where the file system is
  * <pre>
  *       --ro-bind /usr /usr --ro-bind /etc /etc --symlink usr/bin /bin ...   (the {@link HostView}: the
- *       --ro-bind &lt;base directory&gt;/.hidden-file /etc/shadow                  system's directories, with
+ *       --ro-bind /tmp/koyeb-emulator-hidden-&lt;n&gt; /etc/shadow               system's directories, with
  *       --tmpfs /etc/ssl/private --remount-ro /etc/ssl/private ...            what others may not read of
  *                                                                             /etc hidden)
  *       --dev /dev --proc /proc --ro-bind /proc/sys /proc/sys --tmpfs /run
@@ -143,7 +143,7 @@ final class BubblewrapLauncher implements CommandLauncher {
 	 */
 	static BubblewrapLauncher create(String executable, Path baseDirectory, boolean networkEnabled) {
 		return new BubblewrapLauncher(executable, locate("nsenter"), baseDirectory, networkEnabled,
-				HostView.ofThisHost(baseDirectory), SandboxCgroups.detect());
+				HostView.ofThisHost(), SandboxCgroups.detect());
 	}
 
 	@Override
@@ -185,6 +185,7 @@ final class BubblewrapLauncher implements CommandLauncher {
 	@Override
 	public void close() {
 		this.cgroups.close();
+		this.hostView.removeStandIn();
 	}
 
 	private List<String> initOptions() {

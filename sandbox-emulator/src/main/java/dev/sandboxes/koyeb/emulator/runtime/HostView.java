@@ -48,8 +48,10 @@ import java.util.stream.Stream;
  * @param topLevel the names of the top-level host entries in the view
  * @param resolver the bubblewrap options that show the target of {@code /etc/resolv.conf}, to
  * follow the mounts that replace {@code /run}
+ * @param standIn the empty read-only file that stands in for hidden files, a temporary file of
+ * the host's, to {@link #removeStandIn() remove} once no sandbox runs
  */
-record HostView(List<String> options, Set<String> topLevel, List<String> resolver) {
+record HostView(List<String> options, Set<String> topLevel, List<String> resolver, Path standIn) {
 
 	private static final Set<String> SYSTEM = Set.of("bin", "etc", "lib", "lib32", "lib64", "libx32", "sbin", "usr");
 
@@ -57,16 +59,11 @@ record HostView(List<String> options, Set<String> topLevel, List<String> resolve
 
 	private static final Path RESOLVER = CONFIGURATION.resolve("resolv.conf");
 
-	/** The name of the empty file, in the emulator's base directory, that stands in for hidden ones. */
-	private static final String EMPTY_FILE_NAME = ".hidden-file";
-
 	/**
 	 * The view of this host as it is now.
-	 * @param baseDirectory the emulator's base directory, where the empty file that stands in for
-	 * hidden files is made
 	 * @return the view
 	 */
-	static HostView ofThisHost(Path baseDirectory) {
+	static HostView ofThisHost() {
 		List<String> options = new ArrayList<>();
 		Set<String> topLevel = new HashSet<>();
 		try (Stream<Path> entries = Files.list(Path.of("/"))) {
@@ -84,11 +81,24 @@ record HostView(List<String> options, Set<String> topLevel, List<String> resolve
 			throw new UncheckedIOException("Cannot list the host's root directory", ex);
 		}
 		List<String> resolver = List.of();
+		Path standIn = emptyFile();
 		if (topLevel.contains("etc") && !Files.isSymbolicLink(CONFIGURATION)) {
-			options.addAll(hidingPrivateEntries(CONFIGURATION, emptyFile(baseDirectory)));
+			options.addAll(hidingPrivateEntries(CONFIGURATION, standIn));
 			resolver = showingLinkTarget(RESOLVER);
 		}
-		return new HostView(List.copyOf(options), Set.copyOf(topLevel), resolver);
+		return new HostView(List.copyOf(options), Set.copyOf(topLevel), resolver, standIn);
+	}
+
+	/**
+	 * Remove the file that stands in for hidden ones, once no sandbox runs.
+	 */
+	void removeStandIn() {
+		try {
+			Files.deleteIfExists(this.standIn);
+		}
+		catch (IOException ex) {
+			// A temporary file of no size: the host's clean-up of temporary files gets it.
+		}
 	}
 
 	/**
@@ -124,17 +134,17 @@ record HostView(List<String> options, Set<String> topLevel, List<String> resolve
 	}
 
 	/**
-	 * A read-only empty regular file in a directory, made anew.
+	 * A new read-only empty regular file among the host's temporary files.
 	 */
-	private static Path emptyFile(Path directory) {
-		Path file = directory.resolve(EMPTY_FILE_NAME);
+	private static Path emptyFile() {
 		try {
-			Files.deleteIfExists(file);
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r--r--r--")));
+			Path file = Files.createTempFile("koyeb-emulator-hidden-", "",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r--r--r--")));
+			file.toFile().deleteOnExit();
 			return file;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot make the empty file that stands in for hidden ones: " + file, ex);
+			throw new UncheckedIOException("Cannot make the empty file that stands in for hidden ones", ex);
 		}
 	}
 
