@@ -35,6 +35,12 @@ public class DefaultSandboxObservationConvention implements SandboxObservationCo
 
 	private static final String NONE = "none";
 
+	/**
+	 * Create the default convention.
+	 */
+	public DefaultSandboxObservationConvention() {
+	}
+
 	@Override
 	public String getName() {
 		return DEFAULT_NAME;

@@ -102,6 +102,12 @@ public class SandboxToolsProperties implements Validator {
 	private @Nullable String defaultConversationId;
 
 	/**
+	 * Create properties with their defaults.
+	 */
+	public SandboxToolsProperties() {
+	}
+
+	/**
 	 * Return {@code koyeb.sandbox.ai.enabled}: whether to provide the sandbox tools to AI models.
 	 * @return the configured value
 	 */

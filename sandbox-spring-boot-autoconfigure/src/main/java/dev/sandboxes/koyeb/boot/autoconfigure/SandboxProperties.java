@@ -101,6 +101,12 @@ public class SandboxProperties implements Validator {
 	private final Emulator emulator = new Emulator();
 
 	/**
+	 * Create properties with their defaults.
+	 */
+	public SandboxProperties() {
+	}
+
+	/**
 	 * Return {@code koyeb.sandbox.api-token}: Koyeb API token.
 	 * @return the configured value
 	 */
@@ -329,6 +335,12 @@ public class SandboxProperties implements Validator {
 		private @Nullable Duration maxDeleteAfterInactivity;
 
 		/**
+		 * Create lifecycle settings with their defaults.
+		 */
+		public Lifecycle() {
+		}
+
+		/**
 		 * Return {@code koyeb.sandbox.lifecycle.delete-after}: age at which Koyeb deletes a sandbox that sets
 		 * no deletion delay, from 60s to 24h, or 0 for none.
 		 * @return the configured value
@@ -429,6 +441,12 @@ public class SandboxProperties implements Validator {
 		private @Nullable Duration maxIdle;
 
 		/**
+		 * Create reaper settings with their defaults.
+		 */
+		public Reaper() {
+		}
+
+		/**
 		 * Return {@code koyeb.sandbox.reaper.enabled}: whether to run the reaper.
 		 * @return the configured value
 		 */
@@ -523,6 +541,12 @@ public class SandboxProperties implements Validator {
 		 * lifecycle rules act in seconds; this application's ages and idle times follow it.
 		 */
 		private long timeScale = 1;
+
+		/**
+		 * Create emulator settings with their defaults.
+		 */
+		public Emulator() {
+		}
 
 		/**
 		 * Return {@code koyeb.sandbox.emulator.enabled}: whether to start an embedded emulator when no API
