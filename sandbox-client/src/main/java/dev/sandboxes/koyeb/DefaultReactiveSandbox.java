@@ -115,8 +115,8 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 		Duration timeout = execTimeout(spec);
 		return executor().flatMapMany((endpoint) -> this.context.executor().runStreaming(endpoint, runRequest(spec)))
 			.timeout(timeout)
-			.onErrorMap(TimeoutException.class, (ex) -> new SandboxTimeoutException("exec " + spec.getCommand(),
-					timeout, null));
+			.onErrorMap(TimeoutException.class,
+					(ex) -> new SandboxTimeoutException("POST /run_streaming", timeout, null));
 	}
 
 	@Override

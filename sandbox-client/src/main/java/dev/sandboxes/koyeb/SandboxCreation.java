@@ -17,8 +17,10 @@
 package dev.sandboxes.koyeb;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.sandboxes.koyeb.controlplane.App;
 import dev.sandboxes.koyeb.controlplane.AppLifeCycle;
 import dev.sandboxes.koyeb.controlplane.CreateApp;
 import dev.sandboxes.koyeb.controlplane.CreateService;
@@ -35,7 +37,9 @@ import reactor.core.publisher.Mono;
  * Creates sandboxes as Koyeb's SDKs do: validate the definition with a dry run, create a
  * dedicated app ({@code delete_when_empty}) unless one is given, create the service and
  * wait until it answers. Whatever fails or is cancelled after the app exists, what was
- * created is deleted: no orphan app or service is left behind.
+ * created is deleted: no orphan app or service is left behind. An app creation whose outcome is
+ * unknown (its answer lost, or the caller gone meanwhile) is followed to its end, and the app,
+ * found by its name when the answer is missing, deleted.
  */
 final class SandboxCreation {
 
@@ -72,8 +76,9 @@ final class SandboxCreation {
 					instanceType, lifeCycle, secret);
 			AtomicReference<@Nullable SandboxIdentity> created = new AtomicReference<>();
 			AtomicReference<@Nullable String> ownedApp = new AtomicReference<>();
+			AtomicReference<@Nullable AppCreation> appCreation = new AtomicReference<>();
 			return api.validateService(dryRun, secret)
-				.then(obtainApp(spec, name, ownedApp))
+				.then(obtainApp(spec, name, ownedApp, appCreation))
 				.flatMap((appId) -> api.createService(
 						new CreateService(appId, dryRun.definition(), dryRun.lifeCycle(), dryRun.projectId()), secret)
 					.map((service) -> new SandboxIdentity(service.id(), name, appId, ownedApp.get() != null))
@@ -87,20 +92,51 @@ final class SandboxCreation {
 					created.set(null);
 					logger.debug("Created sandbox {} ('{}') in app {}", sandbox.id(), sandbox.name(), sandbox.appId());
 				})
-				.doOnCancel(() -> cleanUpAfterCancel(created.get(), ownedApp.get()));
+				.doOnCancel(() -> cleanUpAfterCancel(created.get(), ownedApp.get(), appCreation.get()));
 		});
 	}
 
-	private Mono<String> obtainApp(SandboxSpec spec, String name, AtomicReference<@Nullable String> ownedApp) {
+	/**
+	 * The app to create the service in: the spec's, or one created for the sandbox. Once sent,
+	 * the app creation runs to its end even if the caller cancels, so that the app it made can
+	 * be deleted; should it fail in a way that may have created the app, the app is looked up by
+	 * its name, which is unique to this creation, and deleted.
+	 */
+	private Mono<String> obtainApp(SandboxSpec spec, String name, AtomicReference<@Nullable String> ownedApp,
+			AtomicReference<@Nullable AppCreation> appCreation) {
 		if (spec.appId() != null) {
 			return Mono.just(spec.appId());
 		}
-		CreateApp body = new CreateApp(appName(name, this.context.settings().clock().instant().getEpochSecond()),
-				new AppLifeCycle(true), null);
-		return this.context.api().createApp(body).map((app) -> {
+		String appName = appName(name, this.context.settings().clock().instant().getEpochSecond());
+		CreateApp body = new CreateApp(appName, new AppLifeCycle(true), null);
+		return Mono.deferContextual((context) -> {
+			CompletableFuture<App> answer = this.context.api().createApp(body).contextWrite(context).toFuture();
+			appCreation.set(new AppCreation(appName, answer));
+			return Mono.fromFuture(answer, true);
+		}).map((app) -> {
 			ownedApp.set(app.id());
 			return app.id();
-		});
+		})
+			.onErrorResume((ex) -> mayHaveCreatedTheApp(ex)
+					? cleanUpQuietly(deleteAppsNamed(appName), ex, "create app " + appName).then(Mono.error(ex))
+					: Mono.error(ex));
+	}
+
+	/**
+	 * Whether a failed app creation may have created the app: anything but a refusal (HTTP 4xx).
+	 */
+	private static boolean mayHaveCreatedTheApp(Throwable failure) {
+		boolean refused = failure instanceof SandboxAuthenticationException
+				|| failure instanceof SandboxNotFoundException || failure instanceof SandboxRateLimitException
+				|| failure instanceof InvalidSandboxSpecException
+				|| (failure instanceof SandboxServiceException service && service.getStatusCode() >= 400
+						&& service.getStatusCode() < 500);
+		return !refused;
+	}
+
+	private Mono<Void> deleteAppsNamed(String appName) {
+		KoyebApi api = this.context.api();
+		return api.findApps(appName).concatMap((app) -> api.deleteApp(app.id())).then();
 	}
 
 	private Mono<ReactiveSandbox> connect(SandboxSpec spec, SandboxIdentity identity, String secret) {
@@ -136,12 +172,19 @@ final class SandboxCreation {
 					.filter((service) -> name.equals(service.name()))
 					.concatMap((service) -> this.context.api().deleteService(service.id()))
 					.then();
+		return cleanUpQuietly(cleanup, failure, "create sandbox '" + name + "' in app " + appId)
+			.then(Mono.error(failure));
+	}
+
+	/**
+	 * A clean-up after a failure, whose own failure is added to it (suppressed) and logged.
+	 */
+	private static Mono<Void> cleanUpQuietly(Mono<Void> cleanup, Throwable failure, String attempt) {
 		return cleanup.onErrorResume((cleanupFailure) -> {
 			failure.addSuppressed(cleanupFailure);
-			logger.warn("Could not clean up after failing to create sandbox '{}' in app {}: {}", name, appId,
-					cleanupFailure.getMessage());
+			logger.warn("Could not clean up after failing to {}: {}", attempt, cleanupFailure.getMessage());
 			return Mono.empty();
-		}).then(Mono.error(failure));
+		});
 	}
 
 	private Mono<Void> deleteAfterFailure(SandboxIdentity identity, Throwable failure) {
@@ -153,11 +196,22 @@ final class SandboxCreation {
 		});
 	}
 
-	private void cleanUpAfterCancel(@Nullable SandboxIdentity identity, @Nullable String ownedApp) {
+	private void cleanUpAfterCancel(@Nullable SandboxIdentity identity, @Nullable String ownedApp,
+			@Nullable AppCreation appCreation) {
 		Mono<Void> cleanup = (identity != null) ? deleteAndTell(identity)
-				: (ownedApp != null) ? this.context.api().deleteApp(ownedApp) : Mono.empty();
+				: (ownedApp != null) ? this.context.api().deleteApp(ownedApp)
+						: (appCreation != null) ? deleteWhatItCreated(appCreation) : Mono.empty();
 		cleanup.subscribe(null, (ex) -> logger.warn("Could not clean up after cancelled sandbox creation: {}",
 				ex.getMessage()));
+	}
+
+	/**
+	 * Wait for an app creation the caller gave up on, then delete the app it created.
+	 */
+	private Mono<Void> deleteWhatItCreated(AppCreation appCreation) {
+		return Mono.fromFuture(appCreation.answer())
+			.flatMap((app) -> this.context.api().deleteApp(app.id()))
+			.onErrorResume((ex) -> mayHaveCreatedTheApp(ex) ? deleteAppsNamed(appCreation.name()) : Mono.empty());
 	}
 
 	private Mono<Void> deleteAndTell(SandboxIdentity identity) {
@@ -214,6 +268,13 @@ final class SandboxCreation {
 
 	private static long seconds(@Nullable Duration duration) {
 		return (duration != null) ? duration.toSeconds() : 0;
+	}
+
+	/**
+	 * An app creation sent: the name it asked for and its answer to come.
+	 */
+	private record AppCreation(String name, CompletableFuture<App> answer) {
+
 	}
 
 }

@@ -124,6 +124,21 @@ public final class KoyebApi {
 	}
 
 	/**
+	 * Find the apps of a name: {@code GET /v1/apps?name=}, keeping the exact matches of the
+	 * first page.
+	 * @param name the app name
+	 * @return the apps so named
+	 */
+	public Flux<App> findApps(String name) {
+		Assert.hasText(name, "name must not be empty");
+		return new Call(HttpMethod.GET, APPS, CallKind.IDEMPOTENT).query("name", name)
+			.query("limit", PAGE_SIZE)
+			.receive(AppListReply.class, AppListReply::apps)
+			.flatMapIterable(Function.identity())
+			.filter((app) -> name.equals(app.name()));
+	}
+
+	/**
 	 * Read an app: {@code GET /v1/apps/{id}}.
 	 * @param appId the app id
 	 * @return the app; a {@link SandboxNotFoundException} if it does not exist
@@ -354,6 +369,13 @@ public final class KoyebApi {
 	 * Reply of {@code POST /v1/apps} and {@code GET /v1/apps/{id}}.
 	 */
 	record AppReply(@Nullable App app) {
+
+	}
+
+	/**
+	 * Reply of {@code GET /v1/apps}.
+	 */
+	record AppListReply(@Nullable List<App> apps) {
 
 	}
 

@@ -18,28 +18,27 @@ package dev.sandboxes.koyeb.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.AbstractServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+
+import dev.sandboxes.koyeb.emulator.executor.BrokenOffAnswers;
 
 /**
  * Applies the {@link EmulatorFaults injected faults} to the requests they match.
@@ -47,8 +46,6 @@ import org.springframework.web.server.WebFilterChain;
 final class FaultInjection implements WebFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(FaultInjection.class);
-
-	private static final Duration FLUSH_BEFORE_CUT = Duration.ofMillis(50);
 
 	private final EmulatorFaults faults;
 
@@ -72,7 +69,7 @@ final class FaultInjection implements WebFilter {
 			case HANDLE -> chain.filter(exchange);
 			case RESPOND -> respond(fault, exchange);
 			case DROP -> {
-				close(exchange.getResponse());
+				BrokenOffAnswers.cut(exchange.getResponse(), Duration.ZERO);
 				yield Mono.empty();
 			}
 			case DROP_AFTER -> chain.filter(exchange.mutate()
@@ -102,33 +99,18 @@ final class FaultInjection implements WebFilter {
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
 	}
 
-	// Closing the channel is fire-and-forget: the client sees the connection drop.
-	@SuppressWarnings("FutureReturnValueIgnored")
-	private static void close(ServerHttpResponse response) {
-		Connection connection = connectionOf(response);
-		if (connection != null) {
-			connection.channel().close();
-		}
-	}
-
-	private static @Nullable Connection connectionOf(ServerHttpResponse response) {
-		ServerHttpResponse underlying = response;
-		while (underlying instanceof ServerHttpResponseDecorator decorator) {
-			underlying = decorator.getDelegate();
-		}
-		return (underlying instanceof AbstractServerHttpResponse reactorResponse
-				&& reactorResponse.getNativeResponse() instanceof Connection connection) ? connection : null;
-	}
-
 	/**
 	 * Writes the answer's body up to a number of bytes, then closes the connection, leaving the
-	 * answer unfinished.
+	 * answer unfinished: an answer that ends exactly at the budget, or a budget of none, is cut
+	 * as well.
 	 */
 	private static final class CutResponse extends ServerHttpResponseDecorator {
 
 		private final long budget;
 
 		private final AtomicLong written = new AtomicLong();
+
+		private final AtomicBoolean cut = new AtomicBoolean();
 
 		CutResponse(ServerHttpResponse delegate, long budget) {
 			super(delegate);
@@ -137,38 +119,54 @@ final class FaultInjection implements WebFilter {
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-			return super.writeWith(cut(Flux.from(body)));
+			return super.writeWith(cut(Flux.from(body)).concatWith(endOfBody()));
 		}
 
 		@Override
 		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-			return super.writeAndFlushWith(Flux.from(body).map((chunk) -> cut(Flux.from(chunk))));
+			return super.writeAndFlushWith(
+					Flux.from(body).<Publisher<DataBuffer>>map((chunk) -> cut(Flux.from(chunk))).concatWith(endOfBody()));
 		}
 
-		// The scheduled close is fire-and-forget: the client sees the connection drop.
-		@SuppressWarnings("FutureReturnValueIgnored")
+		@Override
+		public Mono<Void> setComplete() {
+			return (this.budget == 0) ? cutConnection() : super.setComplete();
+		}
+
 		private Flux<DataBuffer> cut(Flux<? extends DataBuffer> body) {
 			return body.concatMap((buffer) -> {
 				long left = this.budget - this.written.get();
-				if (left <= 0) {
-					DataBufferUtils.release(buffer);
-					return Mono.never();
-				}
-				if (buffer.readableByteCount() <= left) {
+				if (buffer.readableByteCount() < left) {
 					this.written.addAndGet(buffer.readableByteCount());
 					return Mono.just(buffer);
+				}
+				if (left <= 0) {
+					DataBufferUtils.release(buffer);
+					return cutConnection();
 				}
 				DataBuffer head = buffer.split((int) left);
 				DataBufferUtils.release(buffer);
 				this.written.set(this.budget);
-				Connection connection = connectionOf(getDelegate());
-				if (connection != null) {
-					connection.channel()
-						.eventLoop()
-						.schedule(() -> connection.channel().close(), FLUSH_BEFORE_CUT.toMillis(), TimeUnit.MILLISECONDS);
-				}
-				return Mono.just(head).concatWith(Mono.never());
+				return Mono.just(head).concatWith(cutConnection());
 			}, 1).doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+		}
+
+		/**
+		 * Once the body is written: cut if it used the whole budget, else let the answer end.
+		 */
+		private <T> Mono<T> endOfBody() {
+			return Mono.defer(() -> (this.written.get() >= this.budget) ? cutConnection() : Mono.empty());
+		}
+
+		/**
+		 * Close the connection shortly (once, however often asked), leaving time for what was
+		 * written to be flushed, and never let the answer end.
+		 */
+		private <T> Mono<T> cutConnection() {
+			if (this.cut.compareAndSet(false, true)) {
+				BrokenOffAnswers.cut(getDelegate(), BrokenOffAnswers.FLUSH_BEFORE_CUT);
+			}
+			return Mono.never();
 		}
 
 	}

@@ -22,19 +22,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.sandboxes.koyeb.ExecCompleted;
+import dev.sandboxes.koyeb.ExecEvent;
 import dev.sandboxes.koyeb.ExecSpec;
 import dev.sandboxes.koyeb.Sandbox;
-import dev.sandboxes.koyeb.SandboxException;
+import dev.sandboxes.koyeb.SandboxConnectionException;
 import dev.sandboxes.koyeb.SandboxTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,15 +137,47 @@ class EmulatorFaultTests {
 	}
 
 	@Test
+	void dropAfterNoBytesClosesTheConnectionOnceTheRequestIsHandled() {
+		String name = "dropped-answer";
+		emulator.get().faults().inject(Fault.on("POST", "/v1/apps").dropAfter(0));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/v1/apps"))
+			.headers("Content-Type", "application/json", "Authorization", "Bearer any-token")
+			.timeout(Duration.ofSeconds(5))
+			.POST(HttpRequest.BodyPublishers.ofString(RawHttp.JSON.writeValueAsString(Map.of("name", name))))
+			.build();
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> this.http.send(request, HttpResponse.BodyHandlers.ofString()))
+			.isNotInstanceOf(HttpTimeoutException.class);
+		assertThat(emulator.get().apps()).extracting("name").contains(name);
+	}
+
+	@Test
+	void dropAfterExactlyTheWholeBodyStillClosesTheConnection() throws Exception {
+		String answer = this.http.send(run("echo whole"), HttpResponse.BodyHandlers.ofString()).body();
+		emulator.get().faults().inject(Fault.on("POST", "/koyeb-sandbox/run").dropAfter(answer.length()));
+		HttpRequest request = HttpRequest.newBuilder(run("echo whole"), (name, value) -> true)
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> this.http.send(request, HttpResponse.BodyHandlers.ofString()))
+			.isNotInstanceOf(HttpTimeoutException.class);
+	}
+
+	@Test
 	void clientRetriesIdempotentCallsAndNeverMakesUpAnExitCode() {
 		SandboxTemplate template = emulator.template();
 		emulator.get().faults().inject(Fault.on("GET", "/v1/services/" + sandbox.serviceId()).respond(503).times(2));
 		Sandbox again = template.get(sandbox.serviceId());
 		assertThat(emulator.get().faults().remaining()).isZero();
 		emulator.get().faults().inject(Fault.on("POST", "/koyeb-sandbox/run_streaming").dropAfter(40));
-		assertThatExceptionOfType(SandboxException.class)
-			.isThrownBy(() -> again.exec(ExecSpec.of("echo one; echo two; sleep 5"), (line) -> {
-			}));
+		List<ExecEvent> events = new CopyOnWriteArrayList<>();
+		assertThatExceptionOfType(SandboxConnectionException.class)
+			.isThrownBy(() -> again.reactive()
+				.execStream(ExecSpec.of("echo one; echo two; sleep 5"))
+				.doOnNext(events::add)
+				.blockLast(Duration.ofSeconds(30)))
+			.withMessageStartingWith("POST /run_streaming failed");
+		assertThat(events).noneMatch(ExecCompleted.class::isInstance);
 	}
 
 	private HttpRequest run(String command) {

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.sandboxes.koyeb.ExecResult;
+import dev.sandboxes.koyeb.ExecSpec;
 import dev.sandboxes.koyeb.Sandbox;
 import dev.sandboxes.koyeb.SandboxConnectionException;
 import dev.sandboxes.koyeb.SandboxNotFoundException;
@@ -75,6 +77,17 @@ class EmulatorRestartTests {
 		Sandbox after = this.template.create(SandboxSpec.builder().name("after-restart").build());
 		assertThat(after.exec("echo fresh").stdout()).isEqualTo("fresh\n");
 		after.delete();
+	}
+
+	@Test
+	void stoppingTheEmulatorDuringACommandCutsItWithoutAnExitCode() {
+		Sandbox sandbox = this.template.create(SandboxSpec.builder().name("stopped-mid-exec").build());
+		ExecSpec command = ExecSpec.of(SandboxEndingMidCommandTests.COMMAND).timeout(Duration.ofSeconds(60));
+		CompletableFuture<ExecResult> exec = CompletableFuture.supplyAsync(() -> sandbox.exec(command));
+		SandboxEndingMidCommandTests.awaitCommandRunning();
+		emulator.stop();
+		emulator.start();
+		SandboxEndingMidCommandTests.assertEndedWithoutAnExitCode(exec);
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 import dev.sandboxes.koyeb.ExecCompleted;
@@ -221,12 +222,32 @@ class FaultInjectionTests {
 			});
 	}
 
+	@Test
+	void creationCancelledWhileItsAppIsBeingCreatedLeavesNoAppBehind() {
+		faults().inject(Fault.on("POST", "/v1/apps").delay(Duration.ofSeconds(1)));
+		Disposable creation = template.reactive()
+			.create(SandboxSpec.builder().name("cancelled-app").build())
+			.subscribe(null, (ex) -> {
+			});
+		await().until(() -> faults().remaining() == 0);
+		creation.dispose();
+		await().atMost(Duration.ofSeconds(10))
+			.during(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(emulator.liveApps()).extracting("name")
+				.noneMatch((name) -> name.toString().contains("cancelled-app")));
+		assertThat(emulator.get().apps()).extracting("name")
+			.anyMatch((name) -> name.toString().contains("cancelled-app"));
+	}
+
 	static Stream<Arguments> failedCreations() {
 		Function<Fault, List<Fault>> afterDryRun = (fault) -> List.of(Fault.on("POST", "/v1/services"), fault);
 		Duration late = Duration.ofSeconds(2);
 		return Stream.of(
 				arguments("app creation answered 500", List.of(Fault.on("POST", "/v1/apps").respond(500)),
 						SandboxServiceException.class, Duration.ZERO),
+				// The app exists, but the client never learns its id: it finds it by its name.
+				arguments("app created, answer lost", List.of(Fault.on("POST", "/v1/apps").dropAfter(0)),
+						SandboxConnectionException.class, Duration.ZERO),
 				arguments("service creation answered 500",
 						afterDryRun.apply(Fault.on("POST", "/v1/services").respond(500)), SandboxServiceException.class,
 						Duration.ZERO),

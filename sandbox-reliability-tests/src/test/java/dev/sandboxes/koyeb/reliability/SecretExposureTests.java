@@ -56,8 +56,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Spring Boot application on the starter, configured with an API token, runs full sandbox
- * cycles and failures while everything is logged at DEBUG, and at TRACE during the cycles: neither
- * the token nor any sandbox's secret (read back from the control plane) may appear in the
+ * cycles and failures (an exec timeout included) while everything is logged at DEBUG, and at TRACE
+ * during the cycles: neither the token, nor any sandbox's secret (read back from the control
+ * plane), nor a credential in a command line or in a sandbox's environment may appear in the
  * output, in an exception, in the {@code toString()} of the project's objects and beans, or in an
  * actuator response.
  */
@@ -68,9 +69,16 @@ class SecretExposureTests {
 	@RegisterExtension
 	static final RunningEmulator emulator = RunningEmulator.plain();
 
+	/** A credential written in a command line, as commands may carry them. */
+	private static final String COMMAND_SECRET = "command-secret-5f3a9c1e7b2d4068";
+
+	/** A credential given to a sandbox as an environment value. */
+	private static final String ENV_SECRET = "env-secret-8e1b6d3f0a9c2475";
+
 	private final List<String> shown = new ArrayList<>();
 
-	private final List<String> secrets = new ArrayList<>(List.of(RunningEmulator.API_TOKEN));
+	private final List<String> secrets = new ArrayList<>(
+			List.of(RunningEmulator.API_TOKEN, COMMAND_SECRET, ENV_SECRET));
 
 	@Test
 	void noSecretInLogsExceptionsToStringsOrActuatorResponses(CapturedOutput output, @TempDir Path local)
@@ -97,7 +105,7 @@ class SecretExposureTests {
 		}
 		this.shown.add(output.getAll());
 
-		assertThat(this.secrets).hasSize(3).allSatisfy((secret) -> assertThat(secret).hasSizeGreaterThan(16));
+		assertThat(this.secrets).hasSize(5).allSatisfy((secret) -> assertThat(secret).hasSizeGreaterThan(16));
 		assertThat(output.getAll()).contains("secrets--full-cycle", "/koyeb-sandbox/run", "/v1/services", " TRACE ");
 		for (String secret : this.secrets) {
 			assertThat(this.shown).noneMatch((text) -> text != null && text.contains(secret));
@@ -111,6 +119,7 @@ class SecretExposureTests {
 		Sandbox sandbox = template.create(SandboxSpec.builder()
 			.name("full-cycle")
 			.env("APP_MODE", "reliability")
+			.env("API_KEY", ENV_SECRET)
 			.configFile("/root/app.conf", "mode=test")
 			.build());
 		this.secrets.add(SandboxSecrets.of(emulator.baseUrl(), RunningEmulator.API_TOKEN, sandbox.id()));
@@ -150,6 +159,10 @@ class SecretExposureTests {
 	 */
 	private void failures(SandboxTemplate template, Sandbox sandbox) {
 		capture(() -> sandbox.exec(ExecSpec.of("echo failing; exit 4").failOnNonZeroExit()));
+		ExecSpec withCredential = ExecSpec.of("true SECRET_TOKEN=" + COMMAND_SECRET + "; sleep 5")
+			.timeout(Duration.ofSeconds(1));
+		capture(() -> sandbox.exec(withCredential));
+		capture(() -> sandbox.exec(withCredential, (line) -> this.shown.add(line.toString())));
 		capture(() -> template.get("no-such-sandbox"));
 		capture(() -> sandbox.files().readString("/tmp/../../etc/shadow"));
 		capture(() -> SandboxTemplate.builder().baseUrl(emulator.baseUrl()).apiToken("wrong-token").build().list());

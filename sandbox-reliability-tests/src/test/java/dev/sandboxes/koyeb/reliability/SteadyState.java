@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -196,23 +195,13 @@ record SteadyState(Map<String, Integer> threads, Map<String, Integer> busyThread
 	}
 
 	/**
-	 * Count the sockets of this network namespace from or to a port, in {@code /proc/net/tcp}
-	 * and {@code tcp6}, whose lines read {@code sl local_address rem_address st ...} with
-	 * addresses as {@code HEXIP:HEXPORT}.
+	 * Count the sockets of this network namespace from or to a port that hold a connection.
 	 */
 	private static int connectionsOn(int port) {
-		String hexPort = ":" + String.format(Locale.ROOT, "%04X", port);
-		int count = 0;
-		for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {
-			for (String line : lines(Path.of(table))) {
-				String[] fields = line.strip().split("\\s+", -1);
-				if (fields.length > 3 && HELD.contains(fields[3])
-						&& (fields[1].endsWith(hexPort) || fields[2].endsWith(hexPort))) {
-					count++;
-				}
-			}
-		}
-		return count;
+		return (int) TcpSocket.all()
+			.stream()
+			.filter((socket) -> HELD.contains(socket.state()) && socket.on(port))
+			.count();
 	}
 
 	/**

@@ -17,13 +17,19 @@
 
 package dev.sandboxes.koyeb.emulator.controlplane;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Handles {@code /v1/apps}. A deleted app stays readable with status {@code DELETED}.
+ * Handles {@code /v1/apps}. A deleted app stays readable with status {@code DELETED}; the list
+ * shows the live apps.
  */
 final class AppHandlers {
 
@@ -55,6 +61,13 @@ final class AppHandlers {
 			.flatMap(this::reply);
 	}
 
+	Mono<ServerResponse> list(ServerRequest request) {
+		return Mono.defer(() -> {
+			AppListQuery query = this.validator.appListQuery(request.queryParams());
+			return this.replies.render((now) -> page(query));
+		});
+	}
+
 	Mono<ServerResponse> get(ServerRequest request) {
 		return reply(request.pathVariable("id"));
 	}
@@ -62,6 +75,13 @@ final class AppHandlers {
 	Mono<ServerResponse> delete(ServerRequest request) {
 		String id = request.pathVariable("id");
 		return Offload.run(() -> this.apps.delete(id, DeletionReason.API)).then(this.replies.empty());
+	}
+
+	private JsonNode page(AppListQuery query) {
+		List<AppRecord> matching = new ArrayList<>(this.state.apps().stream().filter(query::matches).toList());
+		Collections.reverse(matching);
+		List<AppRecord> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
+		return this.representations.appPage(page, query, matching.size());
 	}
 
 	private Mono<ServerResponse> reply(String id) {

@@ -37,6 +37,7 @@ final class ControlPlaneRoutes {
 	static RouterFunction<ServerResponse> create(AppHandlers apps, ServiceHandlers services, QuotasHandler quotas) {
 		return RouterFunctions.route()
 			.path("/v1", (v1) -> v1.POST("/apps", apps::create)
+				.GET("/apps", apps::list)
 				.GET("/apps/{id}", apps::get)
 				.DELETE("/apps/{id}", apps::delete)
 				.POST("/services", services::create)

@@ -75,6 +75,29 @@ final class Representations {
 		return json;
 	}
 
+	ObjectNode appPage(List<AppRecord> apps, AppListQuery query, int count) {
+		ObjectNode json = object();
+		ArrayNode items = json.putArray("apps");
+		apps.forEach((app) -> items.add(appListItem(app)));
+		json.put("limit", query.limit());
+		json.put("offset", query.offset());
+		json.put("count", count);
+		json.put("has_next", query.offset() + apps.size() < count);
+		return json;
+	}
+
+	private ObjectNode appListItem(AppRecord app) {
+		ObjectNode json = object();
+		json.put("id", app.id());
+		json.put("name", app.name());
+		json.put("organization_id", this.settings.organizationId());
+		timestamps(json, app.createdAt(), app.updatedAt(), null);
+		json.putArray("domains").add(domain(app));
+		json.put("status", app.status().name());
+		json.putArray("messages");
+		return json;
+	}
+
 	private ObjectNode domain(AppRecord app) {
 		ObjectNode json = object();
 		json.put("id", UUID.nameUUIDFromBytes(("domain:" + app.id()).getBytes(StandardCharsets.UTF_8)).toString());

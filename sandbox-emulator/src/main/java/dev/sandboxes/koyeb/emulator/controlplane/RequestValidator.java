@@ -92,12 +92,24 @@ final class RequestValidator {
 
 	ServiceListQuery listQuery(MultiValueMap<String, String> params) {
 		Violations violations = new Violations();
-		long limit = nonNegative(params.getFirst("limit"), "limit", violations);
+		int pageSize = pageSize(params, violations);
 		long offset = nonNegative(params.getFirst("offset"), "offset", violations);
 		violations.throwIfAny();
-		int pageSize = (limit == 0) ? DEFAULT_PAGE_SIZE : (int) Math.min(limit, MAX_PAGE_SIZE);
 		return new ServiceListQuery(values(params, "types"), params.getFirst("name"), params.getFirst("app_id"),
 				values(params, "statuses"), values(params, "regions"), pageSize, offset);
+	}
+
+	AppListQuery appListQuery(MultiValueMap<String, String> params) {
+		Violations violations = new Violations();
+		int pageSize = pageSize(params, violations);
+		long offset = nonNegative(params.getFirst("offset"), "offset", violations);
+		violations.throwIfAny();
+		return new AppListQuery(params.getFirst("name"), pageSize, offset);
+	}
+
+	private static int pageSize(MultiValueMap<String, String> params, Violations violations) {
+		long limit = nonNegative(params.getFirst("limit"), "limit", violations);
+		return (limit == 0) ? DEFAULT_PAGE_SIZE : (int) Math.min(limit, MAX_PAGE_SIZE);
 	}
 
 	private static List<String> values(MultiValueMap<String, String> params, String name) {

@@ -33,7 +33,8 @@ import dev.sandboxes.koyeb.emulator.runtime.InvalidWorkingDirectoryException;
 
 /**
  * {@code /run} and {@code /run_streaming}. Both stream the command's output as it comes, and a
- * caller that goes away kills the command with everything it started.
+ * caller that goes away kills the command with everything it started. A command that ended with
+ * its sandbox reports no exit code: the reply breaks off instead.
  */
 final class CommandHandlers {
 
@@ -45,16 +46,30 @@ final class CommandHandlers {
 
 	Mono<ServerResponse> run(ExecutorCall call) {
 		return launch(call, (execution) -> ExecutorReplies.streamed(MediaType.APPLICATION_JSON,
-				RunReply.of(execution, this.io)));
+				breakingOffIfTheSandboxEnds(call, RunReply.of(execution, this.io))));
 	}
 
 	Mono<ServerResponse> runStreaming(ExecutorCall call) {
-		return launch(call, (execution) -> ExecutorReplies.events(events(execution)));
+		return launch(call,
+				(execution) -> ExecutorReplies.events(breakingOffIfTheSandboxEnds(call, events(execution))));
+	}
+
+	/**
+	 * A reply whose command ended with its sandbox: instead of ending, it breaks off, the
+	 * connection cut once what was written is flushed.
+	 */
+	private static Flux<String> breakingOffIfTheSandboxEnds(ExecutorCall call, Flux<String> reply) {
+		return reply.onErrorResume(SandboxEndedException.class, (ex) -> {
+			BrokenOffAnswers.cut(call.request().exchange().getResponse(), BrokenOffAnswers.FLUSH_BEFORE_CUT);
+			return Flux.never();
+		});
 	}
 
 	private Flux<String> events(CommandExecution execution) {
 		Flux<String> output = Flux.merge(lines(execution, "stdout"), lines(execution, "stderr"));
 		Mono<String> completion = Mono.fromFuture(execution.exitCode())
+			.filter((code) -> !execution.endedWithItsSandbox())
+			.switchIfEmpty(Mono.error(SandboxEndedException::new))
 			.map((code) -> ServerSentEvents.frame("complete",
 					GoJson.object().number("code", code).bool("error", code != 0).toValue()));
 		return output.concatWith(completion).doFinally((signal) -> execution.kill());

@@ -30,7 +30,8 @@ import dev.sandboxes.koyeb.emulator.runtime.CommandExecution;
  * The answer of {@code /run}, {@code {"stdout":…,"stderr":…,"code":…}}, written while the command
  * runs: stdout is passed through as it is produced, stderr is spooled meanwhile and follows, and
  * the exit code closes the object. Memory stays bounded whatever the command prints, and the
- * command is killed (with everything it started) if the caller goes away.
+ * command is killed (with everything it started) if the caller goes away. A command that ended
+ * with its sandbox has no exit code: its reply fails with {@link SandboxEndedException} there.
  */
 final class RunReply {
 
@@ -111,6 +112,9 @@ final class RunReply {
 			case EXIT -> {
 				this.part = Part.DONE;
 				int code = this.execution.exitCode().join();
+				if (this.execution.endedWithItsSandbox()) {
+					throw new SandboxEndedException();
+				}
 				return ((code != 0) ? ",\"error\":\"Non-zero exit code\"" : "") + ",\"code\":" + code + "}\n";
 			}
 			default -> {

@@ -18,17 +18,14 @@ package dev.sandboxes.koyeb.emulator.runtime;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -54,24 +51,27 @@ import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
  * {@code PATH} alone.
  * where the file system is
  * <pre>
- *       --ro-bind /usr /usr --ro-bind /etc /etc --symlink usr/bin /bin ...   (every top-level host entry
- *                                                                             but /dev /proc /run and the
- *                                                                             writable directories)
+ *       --ro-bind /usr /usr --ro-bind /etc /etc --symlink usr/bin /bin ...   (the {@link HostView}: the
+ *       --ro-bind /dev/null /etc/shadow --tmpfs /etc/ssl/private ...          system's directories, with
+ *                                                                             what others may not read of
+ *                                                                             /etc hidden)
  *       --dev /dev --proc /proc --ro-bind /proc/sys /proc/sys --tmpfs /run
- *       --tmpfs &lt;base directory&gt;
+ *       [--tmpfs &lt;base directory&gt;]                                          (if in the view)
  *       --bind &lt;sandbox&gt;/fs/tmp /tmp --bind &lt;sandbox&gt;/fs/var-tmp /var/tmp
  *       --bind &lt;sandbox&gt;/fs/root /root --bind &lt;sandbox&gt;/fs/home /home
  *       --bind &lt;sandbox&gt;/fs/workspace /workspace
  *       --remount-ro /
  * </pre>
- * The host is visible read-only and its top-level entries are mounted one by one on bubblewrap's
- * own root, so that {@code /workspace} can exist although the host has none; the root is made
- * read-only last. The tmpfs over the base directory hides every sandbox's storage (where the base
- * directory is visible at all), the writable directories are then bound from the host, so
- * commands see the same absolute paths as the file API. The host's {@code /run} is replaced
- * because read-only mounts do not stop connections to the sockets of host daemons there, and
- * {@code /proc/sys} is made read-only explicitly because bubblewrap leaves it writable when it
- * runs as root.
+ * The system's directories of the host are visible read-only, mounted one by one on bubblewrap's
+ * own root, so that {@code /workspace} can exist although the host has none; the rest of the host
+ * (its users' and services' directories, {@code /sys} and its cgroups, the emulator's own) is not
+ * there; the root is made read-only last. The tmpfs over the base directory hides every sandbox's
+ * storage (where the base directory is in the view at all), the writable directories are then
+ * bound from the host, so commands see the same absolute paths as the file API. The host's
+ * {@code /run} is replaced because read-only mounts do not stop connections to the sockets of
+ * host daemons there, and {@code /proc/sys} is made read-only explicitly because bubblewrap
+ * leaves it writable when it runs as root. Sandboxes share the host's network namespace unless
+ * the network is disabled: the host's loopback services are reachable from them.
  * <p>
  * Commands run without any capability, as root of the sandbox, in the pid, IPC and UTS namespaces
  * of their sandbox (and its network namespace, with only a loopback interface, when the network
@@ -90,9 +90,6 @@ import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
 final class BubblewrapLauncher implements CommandLauncher {
 
 	private static final String HOSTNAME = "sandbox";
-
-	/** Top-level host entries that bubblewrap replaces with its own. */
-	private static final Set<String> REPLACED = Set.of("dev", "proc", "run");
 
 	/**
 	 * The init's idle process, pid 2, deaf to the signals that end processes by name
@@ -147,28 +144,9 @@ final class BubblewrapLauncher implements CommandLauncher {
 	 * @return the launcher
 	 */
 	static BubblewrapLauncher create(String executable, Path baseDirectory, boolean networkEnabled) {
-		Set<String> ownTopLevel = new HashSet<>(REPLACED);
-		SandboxStorage.SANDBOX_DIRECTORIES.stream()
-			.filter((path) -> path.indexOf('/', 1) < 0)
-			.forEach((path) -> ownTopLevel.add(path.substring(1)));
-		List<String> hostView = new ArrayList<>();
-		Set<String> visible = new HashSet<>();
-		try (Stream<Path> entries = Files.list(Path.of("/"))) {
-			for (Path entry : entries.sorted().toList()) {
-				String name = String.valueOf(entry.getFileName());
-				if (!ownTopLevel.contains(name)) {
-					hostView.addAll(Files.isSymbolicLink(entry)
-							? List.of("--symlink", Files.readSymbolicLink(entry).toString(), entry.toString())
-							: List.of("--ro-bind", entry.toString(), entry.toString()));
-					visible.add(name);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list the host's root directory", ex);
-		}
-		return new BubblewrapLauncher(executable, locate("nsenter"), baseDirectory, networkEnabled,
-				List.copyOf(hostView), Set.copyOf(visible), SandboxCgroups.detect());
+		HostView view = HostView.ofThisHost();
+		return new BubblewrapLauncher(executable, locate("nsenter"), baseDirectory, networkEnabled, view.options(),
+				view.topLevel(), SandboxCgroups.detect());
 	}
 
 	@Override
@@ -279,7 +257,10 @@ final class BubblewrapLauncher implements CommandLauncher {
 	private List<String> fileSystem(SandboxStorage storage) {
 		List<String> mounts = new ArrayList<>(this.hostView);
 		mounts.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys"));
-		mounts.addAll(List.of("--tmpfs", "/run", "--tmpfs", this.baseDirectory.toString()));
+		mounts.addAll(List.of("--tmpfs", "/run"));
+		if (this.visibleTopLevel.contains(String.valueOf(this.baseDirectory.getName(0)))) {
+			mounts.addAll(List.of("--tmpfs", this.baseDirectory.toString()));
+		}
 		for (MappedDirectory mapped : storage.mappedDirectories()) {
 			mounts.addAll(List.of("--bind", mapped.hostPath().toString(), mapped.sandboxPath()));
 		}

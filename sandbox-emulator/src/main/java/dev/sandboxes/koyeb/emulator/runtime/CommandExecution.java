@@ -52,6 +52,14 @@ public interface CommandExecution {
 	CompletableFuture<Integer> exitCode();
 
 	/**
+	 * Whether the command ended because its sandbox did (deleted, put to sleep, or its emulator
+	 * stopped) rather than by itself, a kill or its timeout. Such a command has no exit code to
+	 * report: on Koyeb, the instance goes away with the connections to it.
+	 * @return whether the sandbox's end ended the command
+	 */
+	boolean endedWithItsSandbox();
+
+	/**
 	 * Kill the command and every process it started that is still its descendant, with SIGKILL.
 	 * As on Koyeb, a process that is no longer a descendant (started in the background by a shell
 	 * that has exited since) keeps running; resetting or destroying the sandbox ends it.

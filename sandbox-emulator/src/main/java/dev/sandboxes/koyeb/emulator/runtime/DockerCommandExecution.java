@@ -134,6 +134,8 @@ final class DockerCommandExecution implements CommandExecution {
 
 	private boolean killed;
 
+	private boolean endedWithItsSandbox;
+
 	private DockerCommandExecution(DockerContainer container, String exec, Executor executor) {
 		this.container = container;
 		this.exec = exec;
@@ -271,10 +273,17 @@ final class DockerCommandExecution implements CommandExecution {
 
 	/**
 	 * Forget the command because its container is about to be removed, which kills it: killing it
-	 * does nothing from now on.
+	 * does nothing from now on, and unless it had exited it {@link #endedWithItsSandbox() ends
+	 * with its sandbox}.
 	 */
 	synchronized void abandon() {
 		this.killed = true;
+		this.endedWithItsSandbox = !this.exitCode.isDone();
+	}
+
+	@Override
+	public synchronized boolean endedWithItsSandbox() {
+		return this.endedWithItsSandbox;
 	}
 
 	/**

@@ -203,7 +203,7 @@ final class LocalSandbox implements RuntimeSandbox {
 	private void terminateAll() {
 		this.processes.clear();
 		List<ProcessCommandExecution> running = List.copyOf(this.executions);
-		running.forEach(ProcessCommandExecution::kill);
+		running.forEach(ProcessCommandExecution::endWithItsSandbox);
 		long deadline = System.nanoTime() + TERMINATION_TIMEOUT.toNanos();
 		try {
 			this.session.terminate(deadline);

@@ -35,6 +35,8 @@ final class ProcessCommandExecution implements CommandExecution {
 
 	private List<ProcessHandle> killed = List.of();
 
+	private boolean endedWithItsSandbox;
+
 	ProcessCommandExecution(Process process) {
 		this.process = process;
 		this.exitCode = process.onExit().thenApply(Process::exitValue);
@@ -58,6 +60,19 @@ final class ProcessCommandExecution implements CommandExecution {
 	@Override
 	public CompletableFuture<Integer> exitCode() {
 		return this.exitCode.copy();
+	}
+
+	@Override
+	public synchronized boolean endedWithItsSandbox() {
+		return this.endedWithItsSandbox;
+	}
+
+	/**
+	 * Kill the command because its sandbox ends; one that had exited keeps its exit code.
+	 */
+	synchronized void endWithItsSandbox() {
+		this.endedWithItsSandbox = this.process.isAlive();
+		kill();
 	}
 
 	@Override

@@ -113,7 +113,35 @@ final class SandboxCgroup {
 		long self = ProcessHandle.current().pid();
 		processes.stream()
 			.filter((pid) -> pid != self)
-			.forEach((pid) -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+			.forEach((pid) -> ProcessHandle.of(pid)
+				.filter((process) -> isIn(process, group))
+				.ifPresent(ProcessHandle::destroyForcibly));
+		return false;
+	}
+
+	/**
+	 * Whether a process is still in a group. A pid read from the group may have been reused by a
+	 * process of another group since; the handle, taken before this check, is bound to its
+	 * process's start time, so that killing it cannot reach a later holder of the pid.
+	 * @param process the process
+	 * @param group the group's directory
+	 * @return whether the process's {@code /proc/<pid>/cgroup} names the group
+	 */
+	static boolean isIn(ProcessHandle process, Path group) {
+		List<String> memberships;
+		try {
+			memberships = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "cgroup"));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		for (String membership : memberships) {
+			// hierarchy-id:controllers:path, the path relative to the hierarchy's mount
+			String[] parts = membership.split(":", 3);
+			if (parts.length == 3 && parts[2].length() > 1 && group.endsWith(parts[2].substring(1))) {
+				return true;
+			}
+		}
 		return false;
 	}
 

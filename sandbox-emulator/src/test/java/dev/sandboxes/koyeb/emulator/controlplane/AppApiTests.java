@@ -68,6 +68,30 @@ class AppApiTests {
 	}
 
 	@Test
+	void listFindsTheLiveAppsOfANameNewestFirst() {
+		String deleted = this.fixture.api().createApp("my-app", true);
+		this.fixture.api().delete("/v1/apps/" + deleted);
+		String mine = this.fixture.api().createApp("my-app", true);
+		String other = this.fixture.api().createApp("other-app", false);
+		TestApi.Reply named = this.fixture.api().get("/v1/apps?name=my-app");
+		assertThat(named.status()).isEqualTo(200);
+		assertThat(named.json().path("apps").size()).isOne();
+		assertThat(named.text("/apps/0/id")).isEqualTo(mine);
+		assertThat(named.text("/apps/0/name")).isEqualTo("my-app");
+		assertThat(named.text("/apps/0/status")).isEqualTo("HEALTHY");
+		assertThat(named.text("/apps/0/domains/0/name")).isEqualTo("my-app-emulator.koyeb.app");
+		assertThat(named.json().path("count").asInt()).isOne();
+		assertThat(named.json().path("has_next").booleanValue()).isFalse();
+		TestApi.Reply newest = this.fixture.api().get("/v1/apps?limit=1");
+		assertThat(newest.json().path("apps").size()).isOne();
+		assertThat(newest.text("/apps/0/id")).isEqualTo(other);
+		assertThat(newest.json().path("count").asInt()).isEqualTo(2);
+		assertThat(newest.json().path("has_next").booleanValue()).isTrue();
+		assertThat(this.fixture.api().get("/v1/apps?limit=1&offset=1").text("/apps/0/id")).isEqualTo(mine);
+		assertThat(this.fixture.api().get("/v1/apps?limit=-1").status()).isEqualTo(400);
+	}
+
+	@Test
 	void unknownAppIsNotFound() {
 		TestApi.Reply reply = this.fixture.api().get("/v1/apps/nope");
 		assertThat(reply.status()).isEqualTo(404);

@@ -29,7 +29,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 
@@ -57,7 +56,8 @@ class FileConfinementTests {
 	@BeforeAll
 	static void createRuntimes() throws Exception {
 		Path shared = Path.of("/dev/shm");
-		Assumptions.assumeTrue(Files.isDirectory(shared) && Files.isWritable(shared), "/dev/shm is not writable");
+		Bubblewrap.assumePrerequisite(Files.isDirectory(shared) && Files.isWritable(shared), "/dev/shm is not writable",
+				"mount a writable tmpfs on /dev/shm");
 		directory = Files.createDirectories(shared.resolve("koyeb-emulator-confinement-" + UUID.randomUUID()))
 			.toRealPath();
 		fixture = new RuntimeFixture(directory.resolve("runtimes"), true);

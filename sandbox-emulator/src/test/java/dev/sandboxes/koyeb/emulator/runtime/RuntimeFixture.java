@@ -27,18 +27,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One runtime per mode for a test class, created on first use under a base directory of its own,
  * and the sandboxes a test provisioned, destroyed after it. Registered as an extension, it does
- * its own cleaning up after each test and after the class.
+ * its own cleaning up after each test and after the class; a temporary base directory exists
+ * only from before the class's tests to after them.
  */
-final class RuntimeFixture implements AutoCloseable, AfterEachCallback, AfterAllCallback {
+final class RuntimeFixture implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
-	private final Path directory;
+	private @Nullable Path directory;
 
 	private final boolean networkEnabled;
 
@@ -52,21 +56,24 @@ final class RuntimeFixture implements AutoCloseable, AfterEachCallback, AfterAll
 		this(directory, networkEnabled, false);
 	}
 
-	private RuntimeFixture(Path directory, boolean networkEnabled, boolean ownDirectory) {
+	private RuntimeFixture(@Nullable Path directory, boolean networkEnabled, boolean ownDirectory) {
 		this.directory = directory;
 		this.networkEnabled = networkEnabled;
 		this.ownDirectory = ownDirectory;
 	}
 
 	/**
-	 * A fixture with the network on, in a temporary directory removed after the test class.
+	 * A fixture with the network on, in a temporary directory created before the test class and
+	 * removed after it.
 	 */
 	static RuntimeFixture inTemporaryDirectory() {
-		try {
-			return new RuntimeFixture(Files.createTempDirectory("koyeb-runtime-tests-"), true, true);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		return new RuntimeFixture(null, true, true);
+	}
+
+	@Override
+	public synchronized void beforeAll(ExtensionContext context) throws IOException {
+		if (this.ownDirectory && this.directory == null) {
+			this.directory = Files.createTempDirectory("koyeb-runtime-tests-");
 		}
 	}
 
@@ -86,7 +93,7 @@ final class RuntimeFixture implements AutoCloseable, AfterEachCallback, AfterAll
 	 */
 	Path baseDirectory(RuntimeMode mode) {
 		try {
-			return Files.createDirectories(this.directory.resolve(mode.name().toLowerCase(Locale.ROOT))).toRealPath();
+			return Files.createDirectories(directory().resolve(mode.name().toLowerCase(Locale.ROOT))).toRealPath();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -133,11 +140,19 @@ final class RuntimeFixture implements AutoCloseable, AfterEachCallback, AfterAll
 	}
 
 	@Override
-	public void afterAll(ExtensionContext context) throws IOException {
+	public synchronized void afterAll(ExtensionContext context) throws IOException {
 		close();
-		if (this.ownDirectory) {
+		if (this.ownDirectory && this.directory != null) {
 			DirectoryTrees.delete(this.directory);
+			this.directory = null;
 		}
+	}
+
+	private synchronized Path directory() {
+		if (this.directory == null) {
+			throw new IllegalStateException("The fixture's temporary directory exists only while its test class runs");
+		}
+		return this.directory;
 	}
 
 }

@@ -160,7 +160,22 @@ class SandboxCommandTests {
 		execution.kill();
 		execution.kill();
 		assertThat(execution.exitCode().get(10, TimeUnit.SECONDS)).isEqualTo(137);
+		assertThat(execution.endedWithItsSandbox()).isFalse();
 		await().atMost(10, TimeUnit.SECONDS).until(() -> HostProcesses.runningWith(marker).isEmpty());
+	}
+
+	@BothRuntimes
+	void destroyingTheSandboxEndsItsCommandsWithIt(RuntimeMode mode) throws Exception {
+		RuntimeSandbox sandbox = fixture.provision(mode);
+		CommandExecution finished = sandbox.launch(new CommandRequest("true", null, Map.of()));
+		assertThat(finished.exitCode().get(10, TimeUnit.SECONDS)).isZero();
+		String marker = "300.0" + System.nanoTime();
+		CommandExecution running = sandbox.launch(new CommandRequest("sleep " + marker, null, Map.of()));
+		await().atMost(10, TimeUnit.SECONDS).until(() -> !HostProcesses.running("sleep", marker).isEmpty());
+		sandbox.destroy();
+		running.exitCode().get(10, TimeUnit.SECONDS);
+		assertThat(running.endedWithItsSandbox()).isTrue();
+		assertThat(finished.endedWithItsSandbox()).isFalse();
 	}
 
 	@BothRuntimes

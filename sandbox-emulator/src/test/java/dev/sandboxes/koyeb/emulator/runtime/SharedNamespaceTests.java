@@ -21,7 +21,6 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -154,7 +152,7 @@ class SharedNamespaceTests {
 
 	@Test
 	void commandsOfASandboxWithoutNetworkShareItsLoopbackInterface() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 is not installed");
+		Bubblewrap.assumeCommand("python3");
 		RuntimeSandbox sandbox = offline.provision(BUBBLEWRAP);
 		RuntimeSandbox neighbour = offline.provision(BUBBLEWRAP);
 		int port = freePort();
