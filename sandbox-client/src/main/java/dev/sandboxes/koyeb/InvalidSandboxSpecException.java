@@ -28,10 +28,18 @@ public class InvalidSandboxSpecException extends SandboxException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The name of the rejected field. */
 	private final String field;
 
+	/** The rejected value as text, or {@code null} when it was missing. */
 	private final @Nullable String value;
 
+	/**
+	 * Create an exception for a rejected value.
+	 * @param field the name of the field, as the caller knows it
+	 * @param value the rejected value, or {@code null} when it was missing
+	 * @param allowed what the field accepts
+	 */
 	public InvalidSandboxSpecException(String field, @Nullable Object value, String allowed) {
 		super("Invalid " + field + " '" + value + "': " + allowed);
 		this.field = field;

@@ -26,8 +26,14 @@ public class SandboxAuthenticationException extends SandboxException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The HTTP status that rejected the call. */
 	private final int statusCode;
 
+	/**
+	 * Create an exception for rejected credentials.
+	 * @param message what was rejected, naming the endpoint and never the credential
+	 * @param statusCode the HTTP status, 401 or 403
+	 */
 	public SandboxAuthenticationException(String message, int statusCode) {
 		super(message);
 		this.statusCode = statusCode;

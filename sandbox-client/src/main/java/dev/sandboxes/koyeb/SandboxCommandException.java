@@ -28,6 +28,10 @@ public class SandboxCommandException extends SandboxException {
 
 	private final transient ExecResult result;
 
+	/**
+	 * Create an exception for a command that exited with a non-zero code.
+	 * @param result the result of the command
+	 */
 	public SandboxCommandException(ExecResult result) {
 		super("Command exited with code " + result.exitCode());
 		this.result = result;

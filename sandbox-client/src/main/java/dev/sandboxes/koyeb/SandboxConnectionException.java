@@ -28,6 +28,11 @@ public class SandboxConnectionException extends SandboxException {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * Create an exception for an endpoint that could not be reached or broke off.
+	 * @param message what failed and where
+	 * @param cause the underlying failure, if any
+	 */
 	public SandboxConnectionException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}

@@ -26,10 +26,18 @@ public class SandboxDeploymentException extends SandboxException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The id of the sandbox whose deployment failed. */
 	private final String sandboxId;
 
+	/** The terminal status, as Koyeb spells it. */
 	private final String status;
 
+	/**
+	 * Create an exception for a sandbox that will not become ready.
+	 * @param sandboxId the id of the sandbox
+	 * @param status the terminal status that was reported
+	 * @param message what happened
+	 */
 	public SandboxDeploymentException(String sandboxId, String status, String message) {
 		super(message);
 		this.sandboxId = sandboxId;

@@ -25,6 +25,11 @@ public class SandboxDirectoryNotEmptyException extends SandboxFileException {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * Create an exception for a directory that is not empty.
+	 * @param path the directory inside the sandbox
+	 * @param message what failed
+	 */
 	public SandboxDirectoryNotEmptyException(String path, String message) {
 		super(path, message);
 	}

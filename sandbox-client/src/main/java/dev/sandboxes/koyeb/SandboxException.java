@@ -28,10 +28,19 @@ public class SandboxException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * Create an exception with a message.
+	 * @param message what failed
+	 */
 	public SandboxException(String message) {
 		super(message);
 	}
 
+	/**
+	 * Create an exception with a message and a cause.
+	 * @param message what failed
+	 * @param cause the underlying failure, if any
+	 */
 	public SandboxException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}

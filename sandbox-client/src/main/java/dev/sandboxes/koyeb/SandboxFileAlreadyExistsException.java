@@ -25,6 +25,11 @@ public class SandboxFileAlreadyExistsException extends SandboxFileException {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * Create an exception for a path that already exists.
+	 * @param path the path inside the sandbox
+	 * @param message what failed
+	 */
 	public SandboxFileAlreadyExistsException(String path, String message) {
 		super(path, message);
 	}

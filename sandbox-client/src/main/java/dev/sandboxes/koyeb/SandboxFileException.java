@@ -25,8 +25,14 @@ public class SandboxFileException extends SandboxException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The path inside the sandbox the operation was about. */
 	private final String path;
 
+	/**
+	 * Create an exception for a failed file operation.
+	 * @param path the path inside the sandbox
+	 * @param message what failed
+	 */
 	public SandboxFileException(String path, String message) {
 		super(message);
 		this.path = path;

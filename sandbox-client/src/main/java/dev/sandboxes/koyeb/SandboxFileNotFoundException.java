@@ -25,6 +25,11 @@ public class SandboxFileNotFoundException extends SandboxFileException {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * Create an exception for a path that does not exist.
+	 * @param path the path inside the sandbox
+	 * @param message what failed
+	 */
 	public SandboxFileNotFoundException(String path, String message) {
 		super(path, message);
 	}

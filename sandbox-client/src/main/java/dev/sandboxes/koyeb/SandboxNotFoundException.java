@@ -26,6 +26,10 @@ public class SandboxNotFoundException extends SandboxException {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * Create an exception for a sandbox or resource that does not exist.
+	 * @param message what was not found
+	 */
 	public SandboxNotFoundException(String message) {
 		super(message);
 	}

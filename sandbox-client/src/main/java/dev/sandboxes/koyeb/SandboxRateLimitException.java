@@ -30,8 +30,14 @@ public class SandboxRateLimitException extends SandboxException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The wait asked for by the last {@code Retry-After} header, if any. */
 	private final @Nullable Duration retryAfter;
 
+	/**
+	 * Create an exception for calls still rate limited at their deadline.
+	 * @param message what was refused
+	 * @param retryAfter the wait the server last asked for, or {@code null}
+	 */
 	public SandboxRateLimitException(String message, @Nullable Duration retryAfter) {
 		super(message);
 		this.retryAfter = retryAfter;

@@ -26,10 +26,18 @@ public class SandboxServiceException extends SandboxException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The HTTP status of the failed response. */
 	private final int statusCode;
 
+	/** The body of the failed response, with any known secret redacted. */
 	private final String responseBody;
 
+	/**
+	 * Create an exception for an error answer.
+	 * @param message what failed
+	 * @param statusCode the HTTP status
+	 * @param responseBody the response body, with any known secret redacted
+	 */
 	public SandboxServiceException(String message, int statusCode, String responseBody) {
 		super(message);
 		this.statusCode = statusCode;

@@ -30,10 +30,18 @@ public class SandboxTimeoutException extends SandboxException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The operation that timed out. */
 	private final String operation;
 
+	/** The deadline that expired. */
 	private final Duration timeout;
 
+	/**
+	 * Create an exception for an operation past its deadline.
+	 * @param operation the name of the operation
+	 * @param timeout the deadline that expired
+	 * @param cause the underlying failure, if any
+	 */
 	public SandboxTimeoutException(String operation, Duration timeout, @Nullable Throwable cause) {
 		super("Sandbox operation '" + operation + "' did not complete within " + timeout, cause);
 		this.operation = operation;

@@ -35,6 +35,12 @@ public class DefaultSandboxObservationConvention implements SandboxObservationCo
 
 	private static final String NONE = "none";
 
+	/**
+	 * Create the default convention.
+	 */
+	public DefaultSandboxObservationConvention() {
+	}
+
 	@Override
 	public String getName() {
 		return DEFAULT_NAME;
@@ -55,21 +61,42 @@ public class DefaultSandboxObservationConvention implements SandboxObservationCo
 		return KeyValues.of(sandboxId(context));
 	}
 
+	/**
+	 * Return the operation key value, such as {@code exec} or {@code create}.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue operation(SandboxObservationContext context) {
 		return SandboxObservationDocumentation.LowCardinalityKeyNames.OPERATION.withValue(context.getOperation());
 	}
 
+	/**
+	 * Return the outcome key value: {@code SUCCESS}, {@code ERROR} or {@code CANCELLED}.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue outcome(SandboxObservationContext context) {
 		String outcome = (context.getError() != null) ? "ERROR" : (context.isCancelled() ? "CANCELLED" : "SUCCESS");
 		return SandboxObservationDocumentation.LowCardinalityKeyNames.OUTCOME.withValue(outcome);
 	}
 
+	/**
+	 * Return the error type key value: the simple name of the error's class, or
+	 * {@code none}.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue errorType(SandboxObservationContext context) {
 		Throwable error = context.getError();
 		return SandboxObservationDocumentation.LowCardinalityKeyNames.ERROR_TYPE
 			.withValue((error != null) ? error.getClass().getSimpleName() : NONE);
 	}
 
+	/**
+	 * Return the sandbox id key value, or {@code none} before the sandbox has an id.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue sandboxId(SandboxObservationContext context) {
 		String id = context.getSandboxId();
 		return SandboxObservationDocumentation.HighCardinalityKeyNames.SANDBOX_ID.withValue((id != null) ? id : NONE);

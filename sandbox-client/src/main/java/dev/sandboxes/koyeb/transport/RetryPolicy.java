@@ -41,6 +41,13 @@ public record RetryPolicy(int maxRetries, Duration firstBackoff, Duration maxBac
 	 */
 	public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0);
 
+	/**
+	 * Create a policy, checking its values.
+	 * @param maxRetries how many times a call may be repeated, at least 0
+	 * @param firstBackoff the wait before the first retry, not negative
+	 * @param maxBackoff the longest wait between retries, at least {@code firstBackoff}
+	 * @param jitter the random share of each wait, from 0 to 1
+	 */
 	public RetryPolicy {
 		if (maxRetries < 0) {
 			throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);

@@ -46,6 +46,10 @@ public final class RetryableCalls {
 
 	private final RetryPolicy policy;
 
+	/**
+	 * Create calls that retry with the given policy.
+	 * @param policy the retry policy
+	 */
 	public RetryableCalls(RetryPolicy policy) {
 		this.policy = policy;
 	}

@@ -42,6 +42,12 @@ public record SandboxToolOptions(Duration callTimeout, int outputLimit, @Nullabl
 	 */
 	public static final int MIN_OUTPUT_LIMIT = 200;
 
+	/**
+	 * Create options, checking every value.
+	 * @param callTimeout see {@link #callTimeout()}
+	 * @param outputLimit see {@link #outputLimit()}
+	 * @param defaultConversationId see {@link #defaultConversationId()}
+	 */
 	public SandboxToolOptions {
 		Assert.isTrue(callTimeout.compareTo(Duration.ofSeconds(1)) >= 0 && callTimeout.toNanosPart() == 0,
 				() -> "'callTimeout' must be whole seconds, at least 1 s, not " + callTimeout);

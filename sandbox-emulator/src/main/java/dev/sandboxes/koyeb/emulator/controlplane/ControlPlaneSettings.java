@@ -53,6 +53,15 @@ public record ControlPlaneSettings(Clock clock, Supplier<String> publicUrl, Dura
 	 */
 	public static final String DEFAULT_ORGANIZATION_ID = "emulator";
 
+	/**
+	 * Create settings, checking every value.
+	 * @param clock see {@link #clock()}
+	 * @param publicUrl see {@link #publicUrl()}
+	 * @param deploymentStepDelay see {@link #deploymentStepDelay()}
+	 * @param apiToken see {@link #apiToken()}
+	 * @param lifecycleCheckInterval see {@link #lifecycleCheckInterval()}
+	 * @param organizationId see {@link #organizationId()}
+	 */
 	public ControlPlaneSettings {
 		Assert.notNull(clock, "clock must not be null");
 		Assert.notNull(publicUrl, "publicUrl must not be null");

@@ -37,6 +37,12 @@ public final class TrafficTracking implements WebFilter {
 	private static final String COMMAND = TrafficTracking.class.getName() + ".command";
 
 	/**
+	 * Create the filter.
+	 */
+	public TrafficTracking() {
+	}
+
+	/**
 	 * Record that a request has entered a sandbox.
 	 * @param request the request
 	 * @param target the sandbox, already {@link ExecutorTarget#enter() entered}

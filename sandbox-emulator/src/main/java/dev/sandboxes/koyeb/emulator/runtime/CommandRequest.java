@@ -30,6 +30,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record CommandRequest(String command, @Nullable String cwd, Map<String, String> env) {
 
+	/**
+	 * Create a request, copying the environment.
+	 * @param command see {@link #command()}
+	 * @param cwd see {@link #cwd()}
+	 * @param env see {@link #env()}
+	 */
 	public CommandRequest {
 		env = Map.copyOf(env);
 	}

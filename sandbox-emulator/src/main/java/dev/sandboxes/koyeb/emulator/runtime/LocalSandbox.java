@@ -112,10 +112,11 @@ final class LocalSandbox implements RuntimeSandbox {
 			process = ProcessSpawner.start(command.builder());
 		}
 		catch (IOException ex) {
-			// The cause says why without the host path of the working directory, for example
-			// "error=7, Argument list too long".
+			// The cause says why without the host path of the working directory, in the JDK's words:
+			// "error=7, Argument list too long" on JDK 17, "Exec failed, error: 7 (Argument list too
+			// long)" on JDK 25.
 			Throwable reason = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new CommandStartException("Cannot start sh: " + reason.getMessage(), ex);
+			throw new CommandStartException("Cannot start sh: " + String.valueOf(reason.getMessage()).strip(), ex);
 		}
 		if (command.input().length > 0) {
 			feed(process, command.input());

@@ -31,6 +31,12 @@ public final class PortBinding {
 	private final AtomicInteger port = new AtomicInteger(NONE);
 
 	/**
+	 * Create a binding with no port bound.
+	 */
+	public PortBinding() {
+	}
+
+	/**
 	 * Bind a port unless one is bound already.
 	 * @param port the port
 	 * @return empty when bound, else the port bound before

@@ -29,6 +29,13 @@ import java.util.Map;
  */
 public record SandboxDefinition(String sandboxId, String image, String instanceType, Map<String, String> env) {
 
+	/**
+	 * Create a definition, copying the environment.
+	 * @param sandboxId see {@link #sandboxId()}
+	 * @param image see {@link #image()}
+	 * @param instanceType see {@link #instanceType()}
+	 * @param env see {@link #env()}
+	 */
 	public SandboxDefinition {
 		env = Map.copyOf(env);
 	}

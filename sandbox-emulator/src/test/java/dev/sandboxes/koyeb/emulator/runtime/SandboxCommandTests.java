@@ -183,7 +183,9 @@ class SandboxCommandTests {
 		RuntimeSandbox sandbox = fixture.provision(mode);
 		assertThatExceptionOfType(CommandStartException.class)
 			.isThrownBy(() -> sandbox.launch(new CommandRequest("echo " + "x".repeat(200_000), null, Map.of())))
-			.withMessage("Cannot start sh: error=7, Argument list too long");
+			.withMessageStartingWith("Cannot start sh: ")
+			.withMessageContaining("Argument list too long")
+			.withMessageNotContaining("/");
 		assertThat(Commands.run(sandbox, "echo still works").stdout()).isEqualTo("still works\n");
 	}
 

@@ -55,6 +55,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(SandboxOperations.class)
 @EnableConfigurationProperties(SandboxToolsProperties.class)
 public final class SandboxToolsAutoConfiguration {
+	/**
+	 * Create the auto-configuration.
+	 */
+	public SandboxToolsAutoConfiguration() {
+	}
+
 
 	@Bean
 	@ConditionalOnMissingBean

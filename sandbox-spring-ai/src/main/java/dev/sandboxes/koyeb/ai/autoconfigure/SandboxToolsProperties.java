@@ -101,74 +101,165 @@ public class SandboxToolsProperties implements Validator {
 	 */
 	private @Nullable String defaultConversationId;
 
+	/**
+	 * Create properties with their defaults.
+	 */
+	public SandboxToolsProperties() {
+	}
+
+	/**
+	 * Return {@code koyeb.sandbox.ai.enabled}: whether to provide the sandbox tools to AI models.
+	 * @return the configured value
+	 */
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
+	/**
+	 * Set {@code koyeb.sandbox.ai.enabled}.
+	 * @param enabled whether to provide the sandbox tools to AI models
+	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * Return {@code koyeb.sandbox.ai.image}: Docker image of the conversations' sandboxes.
+	 * @return the configured value
+	 */
 	public @Nullable String getImage() {
 		return this.image;
 	}
 
+	/**
+	 * Set {@code koyeb.sandbox.ai.image}.
+	 * @param image Docker image of the conversations' sandboxes
+	 */
 	public void setImage(@Nullable String image) {
 		this.image = image;
 	}
 
+	/**
+	 * Return {@code koyeb.sandbox.ai.instance-type}: instance type of the conversations' sandboxes.
+	 * @return the configured value
+	 */
 	public @Nullable String getInstanceType() {
 		return this.instanceType;
 	}
 
+	/**
+	 * Set {@code koyeb.sandbox.ai.instance-type}.
+	 * @param instanceType instance type of the conversations' sandboxes
+	 */
 	public void setInstanceType(@Nullable String instanceType) {
 		this.instanceType = instanceType;
 	}
 
+	/**
+	 * Return {@code koyeb.sandbox.ai.region}: region of the conversations' sandboxes.
+	 * @return the configured value
+	 */
 	public @Nullable String getRegion() {
 		return this.region;
 	}
 
+	/**
+	 * Set {@code koyeb.sandbox.ai.region}.
+	 * @param region region of the conversations' sandboxes
+	 */
 	public void setRegion(@Nullable String region) {
 		this.region = region;
 	}
 
+	/**
+	 * Return {@code koyeb.sandbox.ai.working-directory}: absolute directory created in every conversation's
+	 * sandbox, where commands and code run and relative paths start.
+	 * @return the configured value
+	 */
 	public String getWorkingDirectory() {
 		return this.workingDirectory;
 	}
 
+	/**
+	 * Set {@code koyeb.sandbox.ai.working-directory}.
+	 * @param workingDirectory absolute directory created in every conversation's sandbox, where commands and
+	 * code run and relative paths start
+	 */
 	public void setWorkingDirectory(String workingDirectory) {
 		this.workingDirectory = workingDirectory;
 	}
 
+	/**
+	 * Return {@code koyeb.sandbox.ai.idle-time}: time without a tool call after which a conversation's
+	 * sandbox is deleted, from 1s to 118m; the sandbox is told to sleep only up to 2m later, so that its
+	 * files are kept meanwhile.
+	 * @return the configured value
+	 */
 	public Duration getIdleTime() {
 		return this.idleTime;
 	}
 
+	/**
+	 * Set {@code koyeb.sandbox.ai.idle-time}.
+	 * @param idleTime time without a tool call after which a conversation's sandbox is deleted, from 1s to
+	 * 118m; the sandbox is told to sleep only up to 2m later, so that its files are kept meanwhile
+	 */
 	public void setIdleTime(Duration idleTime) {
 		this.idleTime = idleTime;
 	}
 
+	/**
+	 * Return {@code koyeb.sandbox.ai.call-timeout}: longest time one command or program may run before it is
+	 * stopped, in whole seconds; the model is told it timed out and the sandbox stays usable.
+	 * @return the configured value
+	 */
 	public Duration getCallTimeout() {
 		return this.callTimeout;
 	}
 
+	/**
+	 * Set {@code koyeb.sandbox.ai.call-timeout}.
+	 * @param callTimeout longest time one command or program may run before it is stopped, in whole seconds;
+	 * the model is told it timed out and the sandbox stays usable
+	 */
 	public void setCallTimeout(Duration callTimeout) {
 		this.callTimeout = callTimeout;
 	}
 
+	/**
+	 * Return {@code koyeb.sandbox.ai.output-limit}: most characters of each of standard output, standard
+	 * error and a file's content returned to the model; past it, the beginning and the end are kept around a
+	 * marker saying how many characters were cut.
+	 * @return the configured value
+	 */
 	public int getOutputLimit() {
 		return this.outputLimit;
 	}
 
+	/**
+	 * Set {@code koyeb.sandbox.ai.output-limit}.
+	 * @param outputLimit most characters of each of standard output, standard error and a file's content
+	 * returned to the model; past it, the beginning and the end are kept around a marker saying how many
+	 * characters were cut
+	 */
 	public void setOutputLimit(int outputLimit) {
 		this.outputLimit = outputLimit;
 	}
 
+	/**
+	 * Return {@code koyeb.sandbox.ai.default-conversation-id}: conversation of tool calls whose tool context
+	 * names none, so that they all share one sandbox, as suits an application with a single user.
+	 * @return the configured value
+	 */
 	public @Nullable String getDefaultConversationId() {
 		return this.defaultConversationId;
 	}
 
+	/**
+	 * Set {@code koyeb.sandbox.ai.default-conversation-id}.
+	 * @param defaultConversationId conversation of tool calls whose tool context names none, so that they all
+	 * share one sandbox, as suits an application with a single user
+	 */
 	public void setDefaultConversationId(@Nullable String defaultConversationId) {
 		this.defaultConversationId = defaultConversationId;
 	}

@@ -65,6 +65,12 @@ public final class SandboxAutoConfiguration {
 	 */
 	static final String DEFAULT_OWNER = "application";
 
+	/**
+	 * Create the auto-configuration.
+	 */
+	public SandboxAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(SandboxConnectionDetails.class)
 	PropertiesSandboxConnectionDetails sandboxConnectionDetails(SandboxProperties properties, Environment environment) {

@@ -42,6 +42,12 @@ import org.springframework.context.annotation.Conditional;
 @Conditional(NoEndpointConfiguredCondition.class)
 @EnableConfigurationProperties(SandboxProperties.class)
 public final class SandboxEmulatorAutoConfiguration {
+	/**
+	 * Create the auto-configuration.
+	 */
+	public SandboxEmulatorAutoConfiguration() {
+	}
+
 
 	@Bean(destroyMethod = "close")
 	EmbeddedEmulatorConnectionDetails sandboxConnectionDetails(SandboxProperties properties) {

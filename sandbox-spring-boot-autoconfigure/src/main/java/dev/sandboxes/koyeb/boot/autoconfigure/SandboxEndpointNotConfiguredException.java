@@ -29,6 +29,7 @@ public class SandboxEndpointNotConfiguredException extends IllegalStateException
 
 	private static final long serialVersionUID = 1L;
 
+	/** The base URL configured without a token, or {@code null} if none was. */
 	private final @Nullable URI baseUrl;
 
 	/**

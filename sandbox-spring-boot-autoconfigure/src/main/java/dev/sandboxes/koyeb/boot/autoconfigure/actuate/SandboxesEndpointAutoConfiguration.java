@@ -40,6 +40,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(OwnedSandboxes.class)
 @ConditionalOnAvailableEndpoint(SandboxesEndpoint.class)
 public final class SandboxesEndpointAutoConfiguration {
+	/**
+	 * Create the auto-configuration.
+	 */
+	public SandboxesEndpointAutoConfiguration() {
+	}
+
 
 	@Bean
 	@ConditionalOnMissingBean

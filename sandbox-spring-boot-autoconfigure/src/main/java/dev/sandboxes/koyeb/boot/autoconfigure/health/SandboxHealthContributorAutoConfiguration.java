@@ -41,6 +41,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(OwnedSandboxes.class)
 @ConditionalOnEnabledHealthIndicator("koyeb-sandbox")
 public final class SandboxHealthContributorAutoConfiguration {
+	/**
+	 * Create the auto-configuration.
+	 */
+	public SandboxHealthContributorAutoConfiguration() {
+	}
+
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "koyebSandboxHealthIndicator", "koyebSandboxHealthContributor" })

@@ -44,6 +44,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ SandboxTemplate.class, MeterRegistry.class })
 @ConditionalOnBean({ MeterRegistry.class, SandboxInventory.class })
 public final class SandboxMetricsAutoConfiguration {
+	/**
+	 * Create the auto-configuration.
+	 */
+	public SandboxMetricsAutoConfiguration() {
+	}
+
 
 	@Bean
 	@ConditionalOnMissingBean

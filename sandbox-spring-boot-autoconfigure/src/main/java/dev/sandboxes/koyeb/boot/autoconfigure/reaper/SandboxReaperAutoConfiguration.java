@@ -39,6 +39,12 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(SandboxTemplate.class)
 @ConditionalOnBean(OwnedSandboxes.class)
 public final class SandboxReaperAutoConfiguration {
+	/**
+	 * Create the auto-configuration.
+	 */
+	public SandboxReaperAutoConfiguration() {
+	}
+
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "koyeb.sandbox.reaper.enabled", matchIfMissing = true)
