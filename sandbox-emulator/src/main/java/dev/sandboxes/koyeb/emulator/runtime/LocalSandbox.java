@@ -123,7 +123,7 @@ final class LocalSandbox implements RuntimeSandbox {
 		}
 		ProcessCommandExecution execution = new ProcessCommandExecution(process);
 		this.executions.add(execution);
-		var unused = process.onExit().thenRun(() -> this.executions.remove(execution));
+		var unused = execution.exitCode().thenRun(() -> this.executions.remove(execution));
 		return execution;
 	}
 

@@ -39,7 +39,7 @@ final class ProcessCommandExecution implements CommandExecution {
 
 	ProcessCommandExecution(Process process) {
 		this.process = process;
-		this.exitCode = process.onExit().thenApply(Process::exitValue);
+		this.exitCode = ProcessExits.of(process);
 	}
 
 	@Override

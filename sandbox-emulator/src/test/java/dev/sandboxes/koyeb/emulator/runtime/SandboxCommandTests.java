@@ -19,6 +19,8 @@ package dev.sandboxes.koyeb.emulator.runtime;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -187,6 +189,29 @@ class SandboxCommandTests {
 			.withMessageContaining("Argument list too long")
 			.withMessageNotContaining("/");
 		assertThat(Commands.run(sandbox, "echo still works").stdout()).isEqualTo("still works\n");
+	}
+
+	@BothRuntimes
+	void exitCodeArrivesWhileEveryWorkerOfTheCommonPoolIsBlocked(RuntimeMode mode) throws Exception {
+		RuntimeSandbox sandbox = fixture.provision(mode);
+		ForkJoinPool pool = ForkJoinPool.commonPool();
+		CountDownLatch blockers = new CountDownLatch(pool.getParallelism());
+		CountDownLatch release = new CountDownLatch(1);
+		for (int i = 0; i < pool.getParallelism(); i++) {
+			var unused = pool.submit(() -> {
+				blockers.countDown();
+				release.await();
+				return null;
+			});
+		}
+		try {
+			assertThat(blockers.await(10, TimeUnit.SECONDS)).isTrue();
+			CommandExecution execution = sandbox.launch(new CommandRequest("exit 3", null, Map.of()));
+			assertThat(execution.exitCode().get(10, TimeUnit.SECONDS)).isEqualTo(3);
+		}
+		finally {
+			release.countDown();
+		}
 	}
 
 	@BothRuntimes
