@@ -33,10 +33,11 @@ import dev.sandboxes.koyeb.emulator.runtime.RuntimeMode;
 /**
  * The floor of running a command in a sandbox: {@code true} spawned directly from Java,
  * either as a plain process or in a bubblewrap sandbox set up as the emulator sets up
- * its own (read-only host, its own {@code /dev}, {@code /proc} and {@code /run}, writable
- * {@code /tmp}, {@code /var/tmp}, {@code /root}, {@code /home} and {@code /workspace},
- * own pid, IPC and UTS namespaces, no capabilities). Closing it removes the directories
- * it made.
+ * its own (the host's system directories read-only, its own {@code /dev}, {@code /proc}
+ * and {@code /run}, writable {@code /tmp}, {@code /var/tmp}, {@code /root}, {@code /home}
+ * and {@code /workspace}, own pid, IPC and UTS namespaces, no capabilities), less the
+ * mounts that hide the host's private files of {@code /etc}. Closing it removes the
+ * directories it made.
  *
  * @since 0.1.0
  */
@@ -47,9 +48,8 @@ public final class DirectSpawn implements AutoCloseable {
 	/** The writable directories of a sandbox, as the emulator's process runtime has them. */
 	private static final List<String> WRITABLE = List.of("/tmp", "/var/tmp", "/root", "/home", "/workspace");
 
-	/** Top-level host entries that bubblewrap replaces or that the sandbox has its own of. */
-	private static final Set<String> NOT_FROM_HOST = Set.of("dev", "proc", "run", "tmp", "root", "home",
-			"workspace");
+	/** The host's system directories, the only part of the host a sandbox sees, read-only. */
+	private static final Set<String> SYSTEM = Set.of("bin", "etc", "lib", "lib32", "lib64", "libx32", "sbin", "usr");
 
 	private final List<String> command;
 
@@ -99,14 +99,14 @@ public final class DirectSpawn implements AutoCloseable {
 				"--unshare-uts", "--hostname", "sandbox", "--uid", "0", "--gid", "0", "--cap-drop", "ALL"));
 		try (Stream<Path> entries = Files.list(Path.of("/"))) {
 			for (Path entry : entries.sorted().toList()) {
-				if (!NOT_FROM_HOST.contains(String.valueOf(entry.getFileName()))) {
+				if (SYSTEM.contains(String.valueOf(entry.getFileName()))) {
 					line.addAll(Files.isSymbolicLink(entry)
 							? List.of("--symlink", Files.readSymbolicLink(entry).toString(), entry.toString())
 							: List.of("--ro-bind", entry.toString(), entry.toString()));
 				}
 			}
 			line.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys", "--tmpfs",
-					"/run", "--tmpfs", storage.toString()));
+					"/run"));
 			for (String writable : WRITABLE) {
 				Path host = Files.createDirectories(storage.resolve(writable.substring(1).replace('/', '-')));
 				line.addAll(List.of("--bind", host.toString(), writable));
