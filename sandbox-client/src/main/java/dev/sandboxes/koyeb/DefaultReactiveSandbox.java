@@ -19,7 +19,6 @@ package dev.sandboxes.koyeb;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -107,16 +106,19 @@ final class DefaultReactiveSandbox implements ReactiveSandbox {
 	}
 
 	/**
-	 * Stream a command's events under its deadline, without observation.
+	 * Stream a command's events under its deadline, without observation. The deadline is
+	 * the whole command's, however steadily it prints: one timer per command, cancelled when
+	 * the stream ends or is cancelled. The subscriber's demand reaches the connection as it
+	 * is, so the output is read as fast as the subscriber takes it.
 	 * @param spec the command
 	 * @return the events
 	 */
 	Flux<ExecEvent> stream(ExecSpec spec) {
 		Duration timeout = execTimeout(spec);
+		Mono<Void> deadline = Mono.delay(timeout)
+			.then(Mono.error(() -> new SandboxTimeoutException("POST /run_streaming", timeout, null)));
 		return executor().flatMapMany((endpoint) -> this.context.executor().runStreaming(endpoint, runRequest(spec)))
-			.timeout(timeout)
-			.onErrorMap(TimeoutException.class,
-					(ex) -> new SandboxTimeoutException("POST /run_streaming", timeout, null));
+			.takeUntilOther(deadline);
 	}
 
 	@Override

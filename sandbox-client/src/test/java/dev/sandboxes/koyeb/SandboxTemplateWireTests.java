@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockResponse;
@@ -531,6 +532,25 @@ class SandboxTemplateWireTests {
 			}))
 			.satisfies((ex) -> assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(300)));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void streamedExecEndsAtItsDeadlineWhileOutputKeepsComing() {
+		String line = "event: output\ndata: {\"data\":\"tick\",\"stream\":\"stdout\"}\n\n";
+		this.koyeb.override("POST /koyeb-sandbox/run_streaming", (request) -> new MockResponse.Builder()
+			.code(200)
+			.setHeader("Content-Type", "text/event-stream")
+			.body(line.repeat(100) + "event: complete\ndata: {\"code\":0,\"error\":false}\n\n")
+			.throttleBody(line.length(), 50, TimeUnit.MILLISECONDS)
+			.build());
+		Sandbox sandbox = this.template.create(SandboxSpec.builder().build());
+		List<OutputLine> lines = new CopyOnWriteArrayList<>();
+		assertThatExceptionOfType(SandboxTimeoutException.class)
+			.isThrownBy(() -> sandbox.exec(ExecSpec.of("while true; do echo tick; sleep 0.05; done")
+				.timeout(Duration.ofMillis(500)), lines::add))
+			.satisfies((ex) -> assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(500)))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("POST /run_streaming").doesNotContain("echo tick"));
+		assertThat(lines).isNotEmpty().hasSizeLessThan(100);
 	}
 
 	private List<String> commandsRun() {

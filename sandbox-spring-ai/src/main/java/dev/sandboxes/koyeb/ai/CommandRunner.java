@@ -107,7 +107,7 @@ final class CommandRunner {
 				.blockLast();
 		}
 		catch (SandboxTimeoutException ex) {
-			// Silent for longer than the deadline: reported as a timeout below.
+			// The deadline passed before the command completed: reported as a timeout below.
 		}
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		Integer code = run.exitCode();

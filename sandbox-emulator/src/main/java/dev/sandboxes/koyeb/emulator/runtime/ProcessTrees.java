@@ -17,12 +17,14 @@
 package dev.sandboxes.koyeb.emulator.runtime;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Kills process trees and waits for them to die. A process counts as dead once it is exiting or
@@ -41,6 +43,12 @@ final class ProcessTrees {
 	private static final long POLL_MILLIS = 5;
 
 	private static final boolean PROC_AVAILABLE = Files.isDirectory(Path.of("/proc/self"));
+
+	/**
+	 * Whether Linux lists each thread's children in {@code /proc/<pid>/task/<tid>/children}
+	 * ({@code CONFIG_PROC_CHILDREN}), checked on this JVM's main thread.
+	 */
+	private static final boolean CHILDREN_FILES = childrenFilesExist();
 
 	/** The kernel's flag of a process that has begun to exit, {@code PF_EXITING}. */
 	private static final long EXITING = 0x4;
@@ -76,7 +84,7 @@ final class ProcessTrees {
 			signalled.addAll(batch);
 			batch = batch.stream()
 				.filter(ProcessHandle::isAlive)
-				.flatMap(ProcessHandle::children)
+				.flatMap(ProcessTrees::children)
 				.filter((process) -> !signalled.contains(process) && isRunning(process))
 				.distinct()
 				.toList();
@@ -97,6 +105,53 @@ final class ProcessTrees {
 				.toList();
 		}
 		return signalled;
+	}
+
+	/**
+	 * The children of a process. Where Linux lists them in the {@code children} file of each of
+	 * the process's threads, they are read there, at the cost of the process's own entries rather
+	 * than of a read of every process of the machine as {@link ProcessHandle#children()} does; a
+	 * child whose pid is reused meanwhile is left out, since its parent is then another process. As
+	 * with {@link ProcessHandle#children()}, a child forked or reaped during the read may be missed.
+	 * @param process the process
+	 * @return its children, none if it is gone
+	 */
+	static Stream<ProcessHandle> children(ProcessHandle process) {
+		if (!CHILDREN_FILES) {
+			return process.children();
+		}
+		List<ProcessHandle> children = new ArrayList<>();
+		try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(process.pid()),
+				"task"))) {
+			for (Path thread : threads) {
+				for (String pid : childrenOfThread(thread)) {
+					ProcessHandle.of(Long.parseLong(pid)).ifPresent(children::add);
+				}
+			}
+		}
+		catch (NoSuchFileException ex) {
+			return Stream.empty();
+		}
+		catch (IOException ex) {
+			return process.children();
+		}
+		return children.stream().filter((child) -> child.parent().filter(process::equals).isPresent());
+	}
+
+	private static List<String> childrenOfThread(Path thread) throws IOException {
+		try {
+			String listed = Files.readString(thread.resolve("children")).strip();
+			return listed.isEmpty() ? List.of() : List.of(listed.split(" "));
+		}
+		catch (NoSuchFileException ex) {
+			// The thread has ended.
+			return List.of();
+		}
+	}
+
+	private static boolean childrenFilesExist() {
+		String pid = Long.toString(ProcessHandle.current().pid());
+		return Files.isReadable(Path.of("/proc", pid, "task", pid, "children"));
 	}
 
 	/**

@@ -87,8 +87,8 @@ final class SandboxInit {
 				throw new IOException("bwrap exited with code " + bwrap.exitValue()
 						+ (message.isEmpty() ? "" : ": " + message));
 			}
-			Optional<ProcessHandle> pid1 = bwrap.children()
-				.filter((child) -> child.children().findAny().isPresent())
+			Optional<ProcessHandle> pid1 = ProcessTrees.children(bwrap.toHandle())
+				.filter((child) -> ProcessTrees.children(child).findAny().isPresent())
 				.findFirst();
 			if (pid1.isPresent()) {
 				return pid1.get();

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Killing process trees: the whole tree of a running process, and nothing at all for one that
- * has ended, whose pid may since name a stranger.
+ * Listing and killing process trees: the children a process started, the whole tree of a
+ * running process killed, and nothing at all for one that has ended, whose pid may since name a
+ * stranger.
  */
 class ProcessTreesTests {
 
@@ -57,13 +58,35 @@ class ProcessTreesTests {
 	}
 
 	@Test
+	void childrenAreTheProcessesTheProcessStarted() throws Exception {
+		String marker = "300.0" + System.nanoTime();
+		Process shell = new ProcessBuilder("/bin/sh", "-c", "sleep " + marker + " & sleep " + marker).start();
+		try {
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> HostProcesses.running("sleep", marker).size() == 2);
+			assertThat(ProcessTrees.children(shell.toHandle()).map(ProcessHandle::pid))
+				.containsExactlyInAnyOrderElementsOf(HostProcesses.running("sleep", marker));
+		}
+		finally {
+			ProcessTrees.kill(shell.toHandle());
+		}
+	}
+
+	@Test
+	void childrenOfAProcessThatHasExitedAreNone() throws Exception {
+		Process exited = new ProcessBuilder("true").start();
+		assertThat(exited.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(ProcessTrees.children(exited.toHandle())).isEmpty();
+	}
+
+	@Test
 	void leavesAnEndedProcessAlone() throws Exception {
 		Process ended = new ProcessBuilder("true").start();
 		assertThat(ended.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
 		assertThat(ProcessTrees.kill(ended.toHandle())).isEmpty();
 	}
-
 
 	/**
 	 * A handle kept on a process that has ended, whose pid another process has taken since: the JDK
