@@ -52,7 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class KoyebEmulatorStandaloneIT {
 
 	/** Far longer than any call takes, even on a loaded machine; a hang fails instead of stalling. */
-	private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
+	private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
 
 	@Test
 	void standaloneProcessServesAndCleansUpWhenStopped(@TempDir Path data) throws Exception {
