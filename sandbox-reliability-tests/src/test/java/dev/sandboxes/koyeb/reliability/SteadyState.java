@@ -46,8 +46,9 @@ import static org.awaitility.Awaitility.await;
  * to no more than that.
  * <p>
  * Threads of the pools that grow with the load and shrink after an idle delay (Reactor's bounded
- * elastic scheduler, the emulator's output readers, the JDK's process reapers) may outnumber the baseline, but only when
- * parked idle in their pool: every other group of threads must be back to its count.
+ * elastic scheduler, the emulator's output readers and process-exit waiters, the JDK's process
+ * reapers) may outnumber the baseline, but only when parked idle in their pool: every other group
+ * of threads must be back to its count.
  *
  * @param threads the live threads by name group (digits replaced by {@code #})
  * @param busyThreads the threads of each group that are not parked idle in a pool
@@ -67,7 +68,7 @@ record SteadyState(Map<String, Integer> threads, Map<String, Integer> busyThread
 
 	/** Thread groups that grow with the load and shrink, by themselves, after an idle delay. */
 	private static final Set<String> ELASTIC = Set.of("boundedElastic-#", "koyeb-emulator-output-#",
-			"process reaper", "ForkJoinPool.commonPool-worker-#");
+			"koyeb-emulator-process-exit", "process reaper", "ForkJoinPool.commonPool-worker-#");
 
 	/** Frames of a thread waiting in its pool for work. */
 	private static final List<String> IDLE_FRAMES = List.of("java.util.concurrent.ThreadPoolExecutor.getTask",
