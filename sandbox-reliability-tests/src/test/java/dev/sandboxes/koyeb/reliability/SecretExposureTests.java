@@ -87,6 +87,9 @@ class SecretExposureTests {
 				"spring.application.name=secrets", "server.port=0", "koyeb.sandbox.api-token=" + RunningEmulator.API_TOKEN,
 				"koyeb.sandbox.base-url=" + emulator.baseUrl(), "koyeb.sandbox.request-timeout=10s",
 				"logging.level.root=DEBUG", "logging.level.jdk.internal.httpclient=INFO",
+				// From JDK 25 the JDK logs every process it starts, with its command line, at DEBUG:
+				// the embedded emulator's sandbox commands included (README, "Local emulator").
+				"logging.level.java.lang.ProcessBuilder=INFO",
 				"management.endpoints.web.exposure.include=*",
 				"management.endpoint.health.show-details=always")
 			.run()) {
