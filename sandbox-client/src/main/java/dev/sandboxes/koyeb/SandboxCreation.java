@@ -27,6 +27,7 @@ import dev.sandboxes.koyeb.controlplane.CreateService;
 import dev.sandboxes.koyeb.controlplane.KoyebApi;
 import dev.sandboxes.koyeb.controlplane.SandboxServiceDefinitions;
 import dev.sandboxes.koyeb.controlplane.ServiceLifeCycle;
+import dev.sandboxes.koyeb.controlplane.Service;
 import dev.sandboxes.koyeb.controlplane.ServiceQuery;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -84,13 +85,14 @@ final class SandboxCreation {
 				.then(obtainApp(spec, name, ownedApp, appCreation))
 				.flatMap((appId) -> api.createService(
 						new CreateService(appId, dryRun.definition(), dryRun.lifeCycle(), dryRun.projectId()), secret)
-					.map((service) -> new SandboxIdentity(service.id(), name, appId, ownedApp.get() != null))
-					.doOnNext((identity) -> {
-						created.set(identity);
-						this.context.listener().created(identity.id(), name);
+					.map((service) -> new CreatedService(
+							new SandboxIdentity(service.id(), name, appId, ownedApp.get() != null), service))
+					.doOnNext((createdService) -> {
+						created.set(createdService.identity());
+						this.context.listener().created(createdService.identity().id(), name);
 					})
 					.onErrorResume((ex) -> cleanUpService(ex, appId, name, ownedApp.get())))
-				.flatMap((identity) -> connect(spec, identity, secret))
+				.flatMap((createdService) -> connect(spec, createdService, secret))
 				.doOnSuccess((sandbox) -> {
 					created.set(null);
 					logger.debug("Created sandbox {} ('{}') in app {}", sandbox.id(), sandbox.name(), sandbox.appId());
@@ -150,14 +152,15 @@ final class SandboxCreation {
 		return api.findApps(appName).concatMap((app) -> api.deleteApp(app.id())).then();
 	}
 
-	private Mono<ReactiveSandbox> connect(SandboxSpec spec, SandboxIdentity identity, String secret) {
+	private Mono<ReactiveSandbox> connect(SandboxSpec spec, CreatedService created, String secret) {
+		SandboxIdentity identity = created.identity();
 		if (!spec.waitReady()) {
 			return Mono.just(new DefaultReactiveSandbox(this.context, identity,
 					resolveLater(identity, secret)));
 		}
 		Duration timeout = (spec.readyTimeout() != null) ? spec.readyTimeout()
 				: this.context.settings().readyTimeout();
-		return this.readiness.await(identity.id(), identity.appId(), secret, timeout)
+		return this.readiness.await(created.service(), identity.appId(), secret, timeout)
 			.<ReactiveSandbox>map((address) -> new DefaultReactiveSandbox(this.context, identity, Mono.just(address)))
 			.onErrorResume((ex) -> spec.keepOnReadyFailure() ? Mono.error(ex)
 					: deleteAfterFailure(identity, ex).then(Mono.error(ex)));
@@ -175,7 +178,7 @@ final class SandboxCreation {
 		});
 	}
 
-	private Mono<SandboxIdentity> cleanUpService(Throwable failure, String appId, String name,
+	private Mono<CreatedService> cleanUpService(Throwable failure, String appId, String name,
 			@Nullable String ownedApp) {
 		Mono<Void> cleanup = (ownedApp != null) ? this.context.api().deleteApp(ownedApp)
 				: this.context.api()
@@ -289,6 +292,13 @@ final class SandboxCreation {
 	/**
 	 * An app creation sent: the name it asked for and its answer to come.
 	 */
+	/**
+	 * A service just created, with the identity of its sandbox.
+	 */
+	private record CreatedService(SandboxIdentity identity, Service service) {
+
+	}
+
 	private record AppCreation(String name, CompletableFuture<App> answer) {
 
 	}

@@ -19,6 +19,7 @@ package dev.sandboxes.koyeb;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.sandboxes.koyeb.controlplane.Deployment;
 import dev.sandboxes.koyeb.controlplane.KoyebApi;
@@ -29,9 +30,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Waits until a new sandbox answers: its service reports a deployment, the deployment is
- * {@code HEALTHY}, and the executor passes its health check. Polls with a backoff from
- * 100 ms doubling to 500 ms; terminal statuses fail at once with
- * {@link SandboxDeploymentException}.
+ * {@code HEALTHY}, and the executor passes its health check. Starts from the service as its
+ * creation answered, then polls with a backoff from 100 ms doubling to 500 ms; terminal statuses
+ * fail at once with {@link SandboxDeploymentException}.
  */
 final class SandboxReadiness {
 
@@ -52,30 +53,34 @@ final class SandboxReadiness {
 	}
 
 	/**
-	 * Wait for the sandbox.
-	 * @param sandboxId the sandbox (service) id
+	 * Wait for the sandbox, first looking at the service as its creation answered, then polling.
+	 * @param created the service as {@code POST /v1/services} answered
 	 * @param appId its app
 	 * @param secret its executor secret
 	 * @param timeout the longest wait
 	 * @return the sandbox's address once it answers
 	 */
-	Mono<SandboxAddress> await(String sandboxId, String appId, String secret, Duration timeout) {
-		return Mono.defer(() -> poll(sandboxId, appId, secret))
+	Mono<SandboxAddress> await(Service created, String appId, String secret, Duration timeout) {
+		String sandboxId = created.id();
+		AtomicReference<@Nullable Service> known = new AtomicReference<>(created);
+		return Mono.defer(() -> {
+			Service service = known.getAndSet(null);
+			return (service != null) ? poll(service, appId, secret)
+					: this.api.getService(sandboxId).flatMap((polled) -> poll(polled, appId, secret));
+		})
 			.repeatWhenEmpty((attempts) -> attempts.concatMap((attempt) -> Mono.delay(pollDelay(attempt))))
 			.timeout(timeout)
 			.onErrorMap(TimeoutException.class,
 					(ex) -> new SandboxTimeoutException("wait for sandbox " + sandboxId + " to be ready", timeout, null));
 	}
 
-	private Mono<SandboxAddress> poll(String sandboxId, String appId, String secret) {
-		return this.api.getService(sandboxId).flatMap((service) -> {
-			String deploymentId = service.currentDeploymentId();
-			if (deploymentId == null) {
-				checkServiceNotTerminal(service);
-				return Mono.empty();
-			}
-			return pollDeployment(service, deploymentId, appId, secret);
-		});
+	private Mono<SandboxAddress> poll(Service service, String appId, String secret) {
+		String deploymentId = service.currentDeploymentId();
+		if (deploymentId == null) {
+			checkServiceNotTerminal(service);
+			return Mono.empty();
+		}
+		return pollDeployment(service, deploymentId, appId, secret);
 	}
 
 	/**

@@ -69,10 +69,11 @@ class SandboxTemplateWireTests {
 		assertThat(sandbox.id()).isEqualTo(FakeKoyeb.SERVICE_ID);
 		assertThat(sandbox.appId()).isEqualTo(FakeKoyeb.APP_ID);
 		assertThat(sandbox.name()).isEqualTo("build-42");
+		// The first poll starts from the service as its creation answered.
 		assertThat(this.koyeb.requestLines()).containsExactly("POST /v1/services?dry_run=true", "POST /v1/apps",
-				"POST /v1/services", "GET /v1/services/svc-1", "GET /v1/deployments/dep-1", "GET /v1/services/svc-1",
-				"GET /v1/deployments/dep-1", "GET /v1/services/svc-1", "GET /v1/deployments/dep-1",
-				"GET /v1/services/svc-1", "GET /v1/deployments/dep-1", "GET /koyeb-sandbox/health");
+				"POST /v1/services", "GET /v1/deployments/dep-1", "GET /v1/services/svc-1", "GET /v1/deployments/dep-1",
+				"GET /v1/services/svc-1", "GET /v1/deployments/dep-1", "GET /v1/services/svc-1",
+				"GET /v1/deployments/dep-1", "GET /koyeb-sandbox/health");
 		JsonNode dryRun = FakeKoyeb.json(this.koyeb.request("POST /v1/services?dry_run=true"));
 		assertThat(dryRun.path("app_id").asString()).isEqualTo("74140198-4d29-4a1e-bdc9-5cc2b355ccd0");
 		JsonNode app = FakeKoyeb.json(this.koyeb.request("POST /v1/apps"));
