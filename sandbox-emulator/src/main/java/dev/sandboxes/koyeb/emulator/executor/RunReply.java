@@ -29,7 +29,8 @@ import dev.sandboxes.koyeb.emulator.runtime.CommandExecution;
 /**
  * The answer of {@code /run}, {@code {"stdout":…,"stderr":…,"code":…}}, written while the command
  * runs: stdout is passed through as it is produced, stderr is spooled meanwhile and follows, and
- * the exit code closes the object. Memory stays bounded whatever the command prints, and the
+ * the exit code closes the object. Koyeb's executor answers once the command has exited; this one
+ * starts with the first output instead, so that its memory does not grow with the output. Memory stays bounded whatever the command prints, and the
  * command is killed (with everything it started) if the caller goes away. A command that ended
  * with its sandbox has no exit code: its reply fails with {@link SandboxEndedException} there.
  */
@@ -83,11 +84,16 @@ final class RunReply {
 		}, RunReply::release).subscribeOn(io.scheduler()).doOnCancel(execution::kill);
 	}
 
+	/**
+	 * The next chunk of the answer. A part that carries no output goes out with the part that
+	 * follows it: the answer starts with the first output, and a command that prints nothing is
+	 * answered in one write when it exits, as Koyeb's executor answers every command.
+	 */
 	private @Nullable String next() {
 		switch (this.part) {
 			case OPENING -> {
 				this.part = Part.STDOUT;
-				return "{\"stdout\":\"";
+				return "{\"stdout\":\"" + nextOrEmpty();
 			}
 			case STDOUT -> {
 				String chunk = readEscaped(this.execution.stdout());
@@ -98,7 +104,7 @@ final class RunReply {
 				this.stderrContent = this.stderr.content();
 				this.text = new Utf8Text();
 				this.part = Part.STDERR;
-				return "\",\"stderr\":\"";
+				return "\",\"stderr\":\"" + nextOrEmpty();
 			}
 			case STDERR -> {
 				InputStream content = this.stderrContent;
@@ -107,7 +113,7 @@ final class RunReply {
 					return chunk;
 				}
 				this.part = Part.EXIT;
-				return "\"";
+				return "\"" + nextOrEmpty();
 			}
 			case EXIT -> {
 				this.part = Part.DONE;
@@ -121,6 +127,11 @@ final class RunReply {
 				return null;
 			}
 		}
+	}
+
+	private String nextOrEmpty() {
+		String next = next();
+		return (next != null) ? next : "";
 	}
 
 	private @Nullable String readEscaped(InputStream in) {

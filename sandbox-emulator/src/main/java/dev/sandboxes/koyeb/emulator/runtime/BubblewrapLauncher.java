@@ -27,12 +27,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.Schedulers;
 
 import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
 
 /**
  * Runs the commands of each sandbox in bubblewrap, in namespaces they share as the processes of
- * one container do. At its first command a sandbox gets an idle init ({@link SandboxInit}):
+ * one container do. As soon as it is created, a sandbox starts an idle init ({@link SandboxInit})
+ * in the background, so that its first command finds the namespaces ready:
  * <pre>
  * bwrap --die-with-parent --unshare-pid --unshare-ipc --unshare-uts [--unshare-net] --hostname sandbox
  *       --uid 0 --gid 0 --cap-drop ALL &lt;file system&gt;
@@ -89,6 +93,8 @@ import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
  * so that nothing of the sandbox runs uncapped.
  */
 final class BubblewrapLauncher implements CommandLauncher {
+
+	private static final Logger logger = LoggerFactory.getLogger(BubblewrapLauncher.class);
 
 	private static final String HOSTNAME = "sandbox";
 
@@ -179,7 +185,9 @@ final class BubblewrapLauncher implements CommandLauncher {
 
 	@Override
 	public Session open(SandboxDefinition definition, SandboxPathResolver paths) {
-		return new SharedNamespaces(definition, paths);
+		SharedNamespaces session = new SharedNamespaces(definition, paths);
+		session.startAhead();
+		return session;
 	}
 
 	@Override
@@ -307,9 +315,9 @@ final class BubblewrapLauncher implements CommandLauncher {
 	}
 
 	/**
-	 * The namespaces of one sandbox, held by an init started at its first command, and again at
-	 * the next command once the init was terminated or died, with the sandbox's cgroups, created
-	 * with its first init and removed when it is destroyed.
+	 * The namespaces of one sandbox, held by an init started in the background when the session
+	 * opens, and again at the next command once the init was terminated or died, with the
+	 * sandbox's cgroups, created with its first init and removed when it is destroyed.
 	 */
 	private final class SharedNamespaces implements Session {
 
@@ -321,13 +329,38 @@ final class BubblewrapLauncher implements CommandLauncher {
 
 		private @Nullable SandboxCgroup cgroup;
 
+		/** Whether the init started ahead of the first command is still to start. */
+		private boolean startAhead = true;
+
 		SharedNamespaces(SandboxDefinition definition, SandboxPathResolver paths) {
 			this.definition = definition;
 			this.paths = paths;
 		}
 
+		/**
+		 * Start the init off the caller's thread, unless a command, a termination or the end of
+		 * the session comes first. A failure is left for the first command to meet and report.
+		 */
+		void startAhead() {
+			Schedulers.boundedElastic().schedule(() -> {
+				synchronized (this) {
+					if (this.startAhead) {
+						this.startAhead = false;
+						try {
+							running(this.paths.storage());
+						}
+						catch (CommandStartException ex) {
+							logger.debug("Could not start the init of sandbox {} ahead of its first command",
+									this.definition.sandboxId(), ex);
+						}
+					}
+				}
+			});
+		}
+
 		@Override
 		public synchronized PreparedCommand prepare(String cwd, String command, Map<String, String> environment) {
+			this.startAhead = false;
 			String directory = SandboxPaths.absolute(cwd);
 			SandboxStorage storage = this.paths.storage();
 			if (this.paths.directory(directory).isEmpty() && !isVisibleHostDirectory(storage, directory)) {
@@ -343,6 +376,7 @@ final class BubblewrapLauncher implements CommandLauncher {
 
 		@Override
 		public synchronized void terminate(long deadline) throws InterruptedException {
+			this.startAhead = false;
 			SandboxInit ending = this.init;
 			this.init = null;
 			if (ending != null) {
@@ -352,6 +386,7 @@ final class BubblewrapLauncher implements CommandLauncher {
 
 		@Override
 		public synchronized void close(long deadline) throws InterruptedException {
+			this.startAhead = false;
 			SandboxCgroup closing = this.cgroup;
 			this.cgroup = null;
 			if (closing != null) {

@@ -50,8 +50,8 @@ interface CommandLauncher {
 	Map<String, String> defaultEnvironment(SandboxStorage storage);
 
 	/**
-	 * Open the session of a sandbox. Opening costs nothing: a session starts whatever it needs
-	 * with the first command.
+	 * Open the session of a sandbox, without waiting for what its commands share: a session may
+	 * start that in the background, and starts it at the latest with the first command.
 	 * @param definition what the sandbox was created with
 	 * @param paths the sandbox's paths
 	 * @return the session
