@@ -42,8 +42,9 @@ import dev.sandboxes.koyeb.emulator.runtime.RuntimeMode;
  * <li>The heap of an open {@link Sandbox} handle: {@value #HANDLES} handles of one sandbox
  * obtained with {@code get(id)}, which builds the same objects as {@code create}.</li>
  * <li>The emulator's memory per idle sandbox, with {@value #SANDBOXES} sandboxes open at
- * once: the heap they add, less their handles; then again once each has run a command,
- * with the processes that then keep each sandbox's namespaces (bubblewrap runtime).</li>
+ * once: the heap they add, less their handles, and the processes that keep each sandbox's
+ * namespaces (bubblewrap runtime, started with the sandbox); then again once each has run a
+ * command.</li>
  * <li>The heap while 10 MiB and 100 MiB of output are streamed through the client, sampled
  * every 10 MiB: flat if it does not grow with the output.</li>
  * </ul>
@@ -108,6 +109,7 @@ public final class MemoryFootprint {
 		long created = System.nanoTime();
 		long heapOpen = this.probe.liveHeap();
 		long residentOpen = this.probe.residentSetSize();
+		MemoryProbe.Descendants processesOpen = this.probe.descendants();
 		long ran = System.nanoTime();
 		inParallel(SANDBOXES, (i) -> sandboxes.get(i).exec("true"));
 		long used = System.nanoTime();
@@ -128,11 +130,14 @@ public final class MemoryFootprint {
 		this.report.add("|---|---|---|");
 		row("heap of an open `Sandbox` handle", handles);
 		row("emulator heap per idle sandbox", heapOpen - heapBefore - handles);
+		row("processes per idle sandbox (" + processesOpen.count() + " processes, proportional set size)",
+				processesOpen.proportionalSetSize());
 		row("emulator heap per idle sandbox that has run a command", heapUsed - heapBefore - handles);
 		row("processes per idle sandbox that has run a command (" + processes.count()
 				+ " processes, proportional set size)", processes.proportionalSetSize());
 		this.report.add("");
-		verdict("idle sandboxes, none of which has run a command (their heap)", heapOpen - heapBefore - handles);
+		verdict("idle sandboxes, none of which has run a command (their heap and processes)",
+				heapOpen - heapBefore - handles + processesOpen.proportionalSetSize());
 		verdict("idle sandboxes that have each run a command (their heap and processes)",
 				heapUsed - heapBefore - handles + processes.proportionalSetSize());
 		this.report.add("");

@@ -25,19 +25,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
+import dev.sandboxes.koyeb.emulator.runtime.EmulatorHostView;
 import dev.sandboxes.koyeb.emulator.runtime.RuntimeMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The floor of running a command in a sandbox: {@code true} spawned directly from Java,
- * either as a plain process or in a bubblewrap sandbox set up as the emulator sets up
- * its own (the host's system directories read-only, its own {@code /dev}, {@code /proc}
- * and {@code /run}, writable {@code /tmp}, {@code /var/tmp}, {@code /root}, {@code /home}
- * and {@code /workspace}, own pid, IPC and UTS namespaces, no capabilities), less the
- * mounts that hide the host's private files of {@code /etc}. Closing it removes the
- * directories it made.
+ * either as a plain process or in a bubblewrap sandbox isolated as the emulator isolates
+ * its own (the emulator's view of the host's system directories, read-only with the private
+ * files of {@code /etc} hidden, its own {@code /dev}, {@code /proc} and {@code /run},
+ * writable {@code /tmp}, {@code /var/tmp}, {@code /root}, {@code /home} and
+ * {@code /workspace}, own pid, IPC and UTS namespaces, no capabilities). Closing it removes
+ * the directories and files it made.
  *
  * @since 0.1.0
  */
@@ -48,16 +49,16 @@ public final class DirectSpawn implements AutoCloseable {
 	/** The writable directories of a sandbox, as the emulator's process runtime has them. */
 	private static final List<String> WRITABLE = List.of("/tmp", "/var/tmp", "/root", "/home", "/workspace");
 
-	/** The host's system directories, the only part of the host a sandbox sees, read-only. */
-	private static final Set<String> SYSTEM = Set.of("bin", "etc", "lib", "lib32", "lib64", "libx32", "sbin", "usr");
-
 	private final List<String> command;
 
 	private final Path directory;
 
-	private DirectSpawn(List<String> command, Path directory) {
+	private final @Nullable EmulatorHostView hostView;
+
+	private DirectSpawn(List<String> command, Path directory, @Nullable EmulatorHostView hostView) {
 		this.command = command;
 		this.directory = directory;
+		this.hostView = hostView;
 	}
 
 	/**
@@ -68,8 +69,11 @@ public final class DirectSpawn implements AutoCloseable {
 	public static DirectSpawn of(RuntimeMode runtime) {
 		Path directory = createDirectory();
 		return switch (runtime) {
-			case PLAIN -> new DirectSpawn(List.of("true"), directory);
-			case BUBBLEWRAP -> new DirectSpawn(bubblewrap(directory), directory);
+			case PLAIN -> new DirectSpawn(List.of("true"), directory, null);
+			case BUBBLEWRAP -> {
+				EmulatorHostView hostView = new EmulatorHostView();
+				yield new DirectSpawn(bubblewrap(directory, hostView), directory, hostView);
+			}
 			default -> throw new IllegalArgumentException(
 					"runtime must be PLAIN or BUBBLEWRAP for a direct spawn, was " + runtime);
 		};
@@ -94,19 +98,14 @@ public final class DirectSpawn implements AutoCloseable {
 		return code;
 	}
 
-	private static List<String> bubblewrap(Path storage) {
+	private static List<String> bubblewrap(Path storage, EmulatorHostView hostView) {
 		List<String> line = new ArrayList<>(List.of("bwrap", "--die-with-parent", "--unshare-pid", "--unshare-ipc",
 				"--unshare-uts", "--hostname", "sandbox", "--uid", "0", "--gid", "0", "--cap-drop", "ALL"));
-		try (Stream<Path> entries = Files.list(Path.of("/"))) {
-			for (Path entry : entries.sorted().toList()) {
-				if (SYSTEM.contains(String.valueOf(entry.getFileName()))) {
-					line.addAll(Files.isSymbolicLink(entry)
-							? List.of("--symlink", Files.readSymbolicLink(entry).toString(), entry.toString())
-							: List.of("--ro-bind", entry.toString(), entry.toString()));
-				}
-			}
-			line.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys", "--tmpfs",
-					"/run"));
+		line.addAll(hostView.systemDirectories());
+		line.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys", "--tmpfs",
+				"/run"));
+		line.addAll(hostView.resolver());
+		try {
 			for (String writable : WRITABLE) {
 				Path host = Files.createDirectories(storage.resolve(writable.substring(1).replace('/', '-')));
 				line.addAll(List.of("--bind", host.toString(), writable));
@@ -130,6 +129,9 @@ public final class DirectSpawn implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		if (this.hostView != null) {
+			this.hostView.close();
+		}
 		try (Stream<Path> paths = Files.walk(this.directory)) {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
