@@ -20,7 +20,6 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -83,12 +82,11 @@ final class CommandHandlers {
 	private Mono<ServerResponse> launch(ExecutorCall call,
 			Function<CommandExecution, Mono<ServerResponse>> reply) {
 		CommandRequest command = call.json().command();
-		return Mono.fromCallable(() -> {
+		return OffEventLoop.call(() -> {
 			CommandExecution execution = call.sandbox().launch(command);
 			TrafficTracking.started(call.request(), execution);
 			return execution;
 		})
-			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(reply)
 			.onErrorResume(InvalidWorkingDirectoryException.class,
 					(ex) -> ExecutorReplies.text(HttpStatus.BAD_REQUEST, ExecutorReplies.messageOf(ex)))

@@ -18,7 +18,6 @@
 package dev.sandboxes.koyeb.emulator.executor;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.web.reactive.function.server.ServerRequest;
 
@@ -41,11 +40,11 @@ final class Entry {
 	 * @return the sandbox's runtime, or empty if it was deleted or replaced meanwhile
 	 */
 	static Mono<RuntimeSandbox> enter(ServerRequest request, ExecutorTarget target) {
-		return Mono.fromCallable(() -> {
+		return OffEventLoop.call(() -> {
 			RuntimeSandbox sandbox = target.enter();
 			TrafficTracking.entered(request, target);
 			return sandbox;
-		}).subscribeOn(Schedulers.boundedElastic()).onErrorResume(IllegalStateException.class, (ex) -> Mono.empty());
+		}).onErrorResume(IllegalStateException.class, (ex) -> Mono.empty());
 	}
 
 }

@@ -85,19 +85,23 @@ public final class ExecutorRoutes {
 		if (!health && !authenticated(request, target.get())) {
 			return ExecutorReplies.text(HttpStatus.UNAUTHORIZED, "Unauthorized");
 		}
-		return Entry.enter(request, target.get()).flatMap((sandbox) -> {
-			if (health) {
-				return ExecutorReplies.health();
-			}
-			return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_REQUEST_BODY)
-				.map(ExecutorRoutes::bytes)
-				.defaultIfEmpty(new byte[0])
-				.flatMap((body) -> handler.apply(new ExecutorCall(request, sandbox, body)))
-				.onErrorResume(ExecutorRequests.InvalidRequestException.class,
-						(ex) -> ExecutorReplies.text(HttpStatus.BAD_REQUEST, "Invalid request"))
-				.onErrorResume(DataBufferLimitException.class, (ex) -> ExecutorReplies.text(
-						HttpStatus.CONTENT_TOO_LARGE, "Request body too large (at most " + MAX_REQUEST_BODY + " bytes)"));
-		}).switchIfEmpty(Mono.defer(ExecutorReplies::notRouted));
+		if (health) {
+			return Entry.enter(request, target.get())
+				.flatMap((sandbox) -> ExecutorReplies.health())
+				.switchIfEmpty(Mono.defer(ExecutorReplies::notRouted));
+		}
+		// The body is read first, on the event loop, so that entering the sandbox and the handler's
+		// blocking work share one thread.
+		return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), MAX_REQUEST_BODY)
+			.map(ExecutorRoutes::bytes)
+			.defaultIfEmpty(new byte[0])
+			.flatMap((body) -> Entry.enter(request, target.get())
+				.flatMap((sandbox) -> handler.apply(new ExecutorCall(request, sandbox, body)))
+				.switchIfEmpty(Mono.defer(ExecutorReplies::notRouted)))
+			.onErrorResume(ExecutorRequests.InvalidRequestException.class,
+					(ex) -> ExecutorReplies.text(HttpStatus.BAD_REQUEST, "Invalid request"))
+			.onErrorResume(DataBufferLimitException.class, (ex) -> ExecutorReplies.text(HttpStatus.CONTENT_TOO_LARGE,
+					"Request body too large (at most " + MAX_REQUEST_BODY + " bytes)"));
 	}
 
 	private Function<ExecutorCall, Mono<ServerResponse>> handler(String endpoint) {

@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -98,7 +97,7 @@ final class FileHandlers {
 	}
 
 	private static Mono<ServerResponse> blocking(Callable<GoJson> operation) {
-		return Mono.fromCallable(operation).subscribeOn(Schedulers.boundedElastic()).flatMap(ExecutorReplies::json);
+		return OffEventLoop.call(operation).flatMap(ExecutorReplies::json);
 	}
 
 }

@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -48,8 +47,7 @@ final class ProcessHandlers {
 		if (command.command().isEmpty()) {
 			return ExecutorReplies.text(HttpStatus.BAD_REQUEST, "Command is required");
 		}
-		return Mono.fromCallable(() -> call.sandbox().processes().start(command))
-			.subscribeOn(Schedulers.boundedElastic())
+		return OffEventLoop.call(() -> call.sandbox().processes().start(command))
 			.flatMap((process) -> ExecutorReplies.json(HttpStatus.CREATED, GoJson.object()
 				.string("id", process.id())
 				.number("pid", process.pid())
@@ -82,7 +80,7 @@ final class ProcessHandlers {
 			return killFailed("process not found: " + id);
 		}
 		BackgroundProcess process = found.get();
-		return Mono.fromCallable(process::kill).subscribeOn(Schedulers.boundedElastic()).flatMap((killed) -> {
+		return OffEventLoop.call(process::kill).flatMap((killed) -> {
 			if (!killed) {
 				return killFailed("process is not running (status: " + process.status().wireName() + ")");
 			}
