@@ -129,6 +129,18 @@ class SharedNamespaceTests {
 	}
 
 	@Test
+	void sandboxStartsItsInitWhenCreatedAndItsFirstCommandJoinsIt() {
+		RuntimeSandbox sandbox = fixture.provision(BUBBLEWRAP);
+		List<Long> init = await().atMost(10, TimeUnit.SECONDS)
+			.until(() -> HostProcesses.runningWith(sandbox.id()), (running) -> running.size() == 2);
+		assertThat(Commands.run(sandbox, "hostname").stdout()).isEqualTo("sandbox\n");
+		assertThat(HostProcesses.runningWith(sandbox.id())).as("the outer and inner bwrap of the same init")
+			.containsExactlyInAnyOrderElementsOf(init);
+		sandbox.destroy();
+		assertThat(HostProcesses.runningWith(sandbox.id())).isEmpty();
+	}
+
+	@Test
 	void sandboxWhoseInitWasKilledStartsANewOne() {
 		RuntimeSandbox sandbox = fixture.provision(BUBBLEWRAP);
 		assertThat(Commands.run(sandbox, "hostname").stdout()).isEqualTo("sandbox\n");
