@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
@@ -89,28 +88,10 @@ public final class KoyebEmulator implements AutoCloseable {
 
 	private KoyebEmulator(Builder builder) {
 		this.dataDirectory = DataDirectory.of(builder.dataDirectory);
-		try {
-			this.runtime = SandboxRuntimes.create(builder.runtime, this.dataDirectory.sandboxes(), builder.network);
-		}
-		catch (RuntimeException ex) {
-			this.dataDirectory.close();
-			throw ex;
-		}
-		this.clock = clock(builder);
-		ControlPlaneSettings settings = new ControlPlaneSettings(this.clock, () -> this.baseUrl,
-				builder.deploymentStepDelay, builder.apiToken, ControlPlaneSettings.DEFAULT_LIFECYCLE_CHECK_INTERVAL,
-				ControlPlaneSettings.DEFAULT_ORGANIZATION_ID);
-		this.controlPlane = new ControlPlane(settings, this.runtime);
-		this.io = new BlockingIo();
-		this.portProxy = new PortProxy(this.controlPlane, builder.network || !this.runtime.isolated());
-		ExecutorRoutes executor = new ExecutorRoutes(this.controlPlane, this.io);
-		HttpHandler handler = RouterFunctions.toHttpHandler(
-				this.controlPlane.routes().and(executor.routes()).and(this.portProxy.routes()),
-				HandlerStrategies.builder()
-					.webFilter(new FaultInjection(this.faults))
-					.webFilter(new HandleOffEventLoop())
-					.webFilter(new TrafficTracking())
-					.build());
+		Path sandboxes = this.dataDirectory.sandboxes();
+		RuntimeCreation runtimeCreation = RuntimeCreation
+			.start(() -> SandboxRuntimes.create(builder.runtime, sandboxes, builder.network));
+		PendingHttpHandler handler = new PendingHttpHandler();
 		try {
 			this.server = HttpServer.create()
 				.host(builder.host)
@@ -119,8 +100,40 @@ public final class KoyebEmulator implements AutoCloseable {
 				.bindNow(Duration.ofSeconds(30));
 		}
 		catch (RuntimeException ex) {
-			release();
+			runtimeCreation.discard();
+			this.dataDirectory.close();
 			throw new IllegalStateException("Could not listen on " + builder.host + ":" + builder.port, ex);
+		}
+		try {
+			this.runtime = runtimeCreation.join();
+		}
+		catch (RuntimeException ex) {
+			this.server.disposeNow(Duration.ofSeconds(10));
+			this.dataDirectory.close();
+			throw ex;
+		}
+		this.clock = clock(builder);
+		ControlPlaneSettings settings = new ControlPlaneSettings(this.clock, () -> this.baseUrl,
+				builder.deploymentStepDelay, builder.apiToken, ControlPlaneSettings.DEFAULT_LIFECYCLE_CHECK_INTERVAL,
+				ControlPlaneSettings.DEFAULT_ORGANIZATION_ID);
+		try {
+			this.controlPlane = new ControlPlane(settings, this.runtime);
+			this.io = new BlockingIo();
+			this.portProxy = new PortProxy(this.controlPlane, builder.network || !this.runtime.isolated());
+			ExecutorRoutes executor = new ExecutorRoutes(this.controlPlane, this.io);
+			handler.install(RouterFunctions.toHttpHandler(
+					this.controlPlane.routes().and(executor.routes()).and(this.portProxy.routes()),
+					HandlerStrategies.builder()
+						.webFilter(new FaultInjection(this.faults))
+						.webFilter(new HandleOffEventLoop())
+						.webFilter(new TrafficTracking())
+						.build()));
+		}
+		catch (RuntimeException ex) {
+			this.server.disposeNow(Duration.ofSeconds(10));
+			this.runtime.close();
+			this.dataDirectory.close();
+			throw ex;
 		}
 		this.baseUrl = "http://" + hostForUrl(builder.host) + ":" + this.server.port();
 		this.controlPlane.start();
