@@ -149,7 +149,8 @@ public final class SandboxTemplateBuilder {
 	 * that creates its connector, so that a template that sends no request yet does not
 	 * pay for it. The builder supplied is cloned, not changed; if the supplier gives
 	 * {@code null}, the default connector is used.
-	 * @param webClientBuilder what supplies the WebClient builder, or {@code null}
+	 * @param webClientBuilder what supplies the WebClient builder, or {@code null} for the
+	 * default connector
 	 * @return this builder
 	 */
 	public SandboxTemplateBuilder webClientBuilder(Supplier<WebClient.@Nullable Builder> webClientBuilder) {

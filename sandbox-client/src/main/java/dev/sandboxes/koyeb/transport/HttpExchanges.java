@@ -32,8 +32,8 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -70,7 +70,6 @@ public final class HttpExchanges {
 	 * @param webClient what makes the client that sends the requests
 	 * @param retryPolicy the retry policy
 	 * @param maxBodyBytes the largest whole body read into memory
-	 * @since 0.1.0
 	 */
 	public HttpExchanges(Supplier<WebClient> webClient, RetryPolicy retryPolicy, int maxBodyBytes) {
 		this.webClient = SingletonSupplier.of(webClient);
