@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
+import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
@@ -89,9 +90,34 @@ public final class KoyebEmulator implements AutoCloseable {
 	private KoyebEmulator(Builder builder) {
 		this.dataDirectory = DataDirectory.of(builder.dataDirectory);
 		Path sandboxes = this.dataDirectory.sandboxes();
-		RuntimeCreation runtimeCreation = RuntimeCreation
+		RuntimeInCreation runtime = RuntimeInCreation
 			.start(() -> SandboxRuntimes.create(builder.runtime, sandboxes, builder.network));
-		PendingHttpHandler handler = new PendingHttpHandler();
+		this.runtime = runtime;
+		// Nothing waits for the runtime until the server listens, but for a port proxy that
+		// must know whether sandboxes without network are isolated.
+		boolean sandboxesReachable;
+		try {
+			sandboxesReachable = builder.network || !runtime.isolated();
+		}
+		catch (RuntimeException ex) {
+			this.dataDirectory.close();
+			throw ex;
+		}
+		this.clock = clock(builder);
+		ControlPlaneSettings settings = new ControlPlaneSettings(this.clock, () -> this.baseUrl,
+				builder.deploymentStepDelay, builder.apiToken, ControlPlaneSettings.DEFAULT_LIFECYCLE_CHECK_INTERVAL,
+				ControlPlaneSettings.DEFAULT_ORGANIZATION_ID);
+		this.controlPlane = new ControlPlane(settings, this.runtime);
+		this.io = new BlockingIo();
+		this.portProxy = new PortProxy(this.controlPlane, sandboxesReachable);
+		ExecutorRoutes executor = new ExecutorRoutes(this.controlPlane, this.io);
+		HttpHandler handler = RouterFunctions.toHttpHandler(
+				this.controlPlane.routes().and(executor.routes()).and(this.portProxy.routes()),
+				HandlerStrategies.builder()
+					.webFilter(new FaultInjection(this.faults))
+					.webFilter(new HandleOffEventLoop())
+					.webFilter(new TrafficTracking())
+					.build());
 		try {
 			this.server = HttpServer.create()
 				.host(builder.host)
@@ -100,39 +126,15 @@ public final class KoyebEmulator implements AutoCloseable {
 				.bindNow(Duration.ofSeconds(30));
 		}
 		catch (RuntimeException ex) {
-			runtimeCreation.discard();
-			this.dataDirectory.close();
+			release();
 			throw new IllegalStateException("Could not listen on " + builder.host + ":" + builder.port, ex);
 		}
 		try {
-			this.runtime = runtimeCreation.join();
+			runtime.created();
 		}
 		catch (RuntimeException ex) {
 			this.server.disposeNow(Duration.ofSeconds(10));
-			this.dataDirectory.close();
-			throw ex;
-		}
-		this.clock = clock(builder);
-		ControlPlaneSettings settings = new ControlPlaneSettings(this.clock, () -> this.baseUrl,
-				builder.deploymentStepDelay, builder.apiToken, ControlPlaneSettings.DEFAULT_LIFECYCLE_CHECK_INTERVAL,
-				ControlPlaneSettings.DEFAULT_ORGANIZATION_ID);
-		try {
-			this.controlPlane = new ControlPlane(settings, this.runtime);
-			this.io = new BlockingIo();
-			this.portProxy = new PortProxy(this.controlPlane, builder.network || !this.runtime.isolated());
-			ExecutorRoutes executor = new ExecutorRoutes(this.controlPlane, this.io);
-			handler.install(RouterFunctions.toHttpHandler(
-					this.controlPlane.routes().and(executor.routes()).and(this.portProxy.routes()),
-					HandlerStrategies.builder()
-						.webFilter(new FaultInjection(this.faults))
-						.webFilter(new HandleOffEventLoop())
-						.webFilter(new TrafficTracking())
-						.build()));
-		}
-		catch (RuntimeException ex) {
-			this.server.disposeNow(Duration.ofSeconds(10));
-			this.runtime.close();
-			this.dataDirectory.close();
+			release();
 			throw ex;
 		}
 		this.baseUrl = "http://" + hostForUrl(builder.host) + ":" + this.server.port();

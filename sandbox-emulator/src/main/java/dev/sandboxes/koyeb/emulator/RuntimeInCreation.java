@@ -25,49 +25,52 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.sandboxes.koyeb.emulator.runtime.RuntimeSandbox;
+import dev.sandboxes.koyeb.emulator.runtime.SandboxDefinition;
 import dev.sandboxes.koyeb.emulator.runtime.SandboxRuntime;
 
 /**
- * Creates the emulator's sandbox runtime on a thread of its own, so that finding out which
+ * A sandbox runtime that is being created on a thread of its own, so that finding out which
  * runtime works on this machine (a trial sandbox under bubblewrap, a look for Docker) overlaps
- * the start of the HTTP server instead of coming before it.
+ * the rest of the emulator's start instead of coming before it. Every use waits until the
+ * runtime is created, and fails as its creation did.
  */
-final class RuntimeCreation {
+final class RuntimeInCreation implements SandboxRuntime {
 
-	private static final Logger logger = LoggerFactory.getLogger(RuntimeCreation.class);
+	private static final Logger logger = LoggerFactory.getLogger(RuntimeInCreation.class);
 
-	private final FutureTask<SandboxRuntime> task;
+	private final FutureTask<SandboxRuntime> creation;
 
-	private RuntimeCreation(Supplier<SandboxRuntime> creation) {
-		this.task = new FutureTask<>(creation::get);
+	private RuntimeInCreation(Supplier<SandboxRuntime> creation) {
+		this.creation = new FutureTask<>(creation::get);
 	}
 
 	/**
 	 * Start creating a runtime.
 	 * @param creation what creates it
-	 * @return the creation under way
+	 * @return the runtime in creation
 	 */
-	static RuntimeCreation start(Supplier<SandboxRuntime> creation) {
-		RuntimeCreation started = new RuntimeCreation(creation);
-		Thread thread = new Thread(started.task, "koyeb-emulator-runtime");
+	static RuntimeInCreation start(Supplier<SandboxRuntime> creation) {
+		RuntimeInCreation runtime = new RuntimeInCreation(creation);
+		Thread thread = new Thread(runtime.creation, "koyeb-emulator-runtime");
 		thread.setDaemon(true);
 		thread.start();
-		return started;
+		return runtime;
 	}
 
 	/**
-	 * Wait for the runtime, without giving up when interrupted: the creation is bounded by
-	 * its own time-outs, and a runtime left behind would keep its directories and processes.
-	 * The interrupt is kept for the caller.
+	 * Wait until the runtime is created, without giving up when interrupted: the creation
+	 * is bounded by its own time-outs, and a runtime left behind would keep its directories
+	 * and processes. The interrupt is kept for the caller.
 	 * @return the runtime
 	 * @throws RuntimeException what the creation threw
 	 */
-	SandboxRuntime join() {
+	SandboxRuntime created() {
 		boolean interrupted = false;
 		try {
 			while (true) {
 				try {
-					return this.task.get();
+					return this.creation.get();
 				}
 				catch (InterruptedException ex) {
 					interrupted = true;
@@ -84,17 +87,36 @@ final class RuntimeCreation {
 		}
 	}
 
+	@Override
+	public String name() {
+		return created().name();
+	}
+
+	@Override
+	public boolean isolated() {
+		return created().isolated();
+	}
+
+	@Override
+	public RuntimeSandbox provision(SandboxDefinition definition) {
+		return created().provision(definition);
+	}
+
 	/**
-	 * Wait for the runtime and close it, for an emulator that failed to start otherwise;
-	 * a creation that failed left nothing to close.
+	 * Wait until the runtime is created and close it; a creation that failed left nothing
+	 * to close.
 	 */
-	void discard() {
+	@Override
+	public void close() {
+		SandboxRuntime runtime;
 		try {
-			join().close();
+			runtime = created();
 		}
 		catch (RuntimeException ex) {
-			logger.debug("The sandbox runtime of an emulator that failed to start could not be created either", ex);
+			logger.debug("No sandbox runtime to close: its creation failed", ex);
+			return;
 		}
+		runtime.close();
 	}
 
 	private static RuntimeException rethrown(@Nullable Throwable cause) {

@@ -18,12 +18,19 @@
 package dev.sandboxes.koyeb.emulator;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.sandboxes.koyeb.emulator.runtime.DockerEngine;
+import dev.sandboxes.koyeb.emulator.runtime.RuntimeMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Start of a {@link KoyebEmulator}, whose server starts while its sandbox runtime is being
@@ -43,6 +50,23 @@ class KoyebEmulatorStartTests {
 			assertThat(next.baseUrl()).startsWith("http://127.0.0.1:");
 			assertThat(data.resolve("emulator.pid")).exists();
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void runtimeThatCannotBeCreatedFailsTheStartAsItDidAndReleasesTheDataDirectory(boolean network,
+			@TempDir Path data) {
+		Optional<DockerEngine> engine = DockerEngine.connect();
+		engine.ifPresent(DockerEngine::close);
+		assumeTrue(engine.isEmpty(), "a Docker engine answers here, so the DOCKER runtime can be created");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> KoyebEmulator.builder()
+				.runtime(RuntimeMode.DOCKER)
+				.network(network)
+				.dataDirectory(data)
+				.start())
+			.withMessageStartingWith("Runtime mode DOCKER was chosen but no Docker engine is reachable");
+		assertThat(data.resolve("emulator.pid")).doesNotExist();
 	}
 
 }

@@ -32,36 +32,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link RuntimeCreation}.
+ * Tests for {@link RuntimeInCreation}.
  */
-class RuntimeCreationTests {
+class RuntimeInCreationTests {
 
 	@Test
 	void runtimeIsCreatedOnAThreadOfItsOwn(@TempDir Path base) {
 		AtomicReference<String> thread = new AtomicReference<>();
-		RuntimeCreation creation = RuntimeCreation.start(() -> {
+		try (RuntimeInCreation runtime = RuntimeInCreation.start(() -> {
 			thread.set(Thread.currentThread().getName());
 			return SandboxRuntimes.create(RuntimeMode.PLAIN, base, true);
-		});
-		try (SandboxRuntime runtime = creation.join()) {
+		})) {
 			assertThat(runtime.name()).isEqualTo("plain");
+			assertThat(runtime.isolated()).isFalse();
 			assertThat(thread).hasValue("koyeb-emulator-runtime");
 		}
 	}
 
 	@Test
-	void failureOfTheCreationIsThrownAsItIs() {
+	void everyUseFailsAsTheCreationDidAndClosingLeavesNothingToClose() {
 		IllegalStateException failure = new IllegalStateException("bubblewrap does not work");
-		RuntimeCreation creation = RuntimeCreation.start(() -> {
+		RuntimeInCreation runtime = RuntimeInCreation.start(() -> {
 			throw failure;
 		});
-		assertThatIllegalStateException().isThrownBy(creation::join).isSameAs(failure);
+		assertThatIllegalStateException().isThrownBy(runtime::created).isSameAs(failure);
+		assertThatIllegalStateException().isThrownBy(runtime::isolated).isSameAs(failure);
+		runtime.close();
 	}
 
 	@Test
 	void interruptedCallerStillGetsTheRuntimeAndKeepsItsInterrupt(@TempDir Path base) {
 		CountDownLatch release = new CountDownLatch(1);
-		RuntimeCreation creation = RuntimeCreation.start(() -> {
+		RuntimeInCreation creation = RuntimeInCreation.start(() -> {
 			try {
 				release.await();
 			}
@@ -81,7 +83,7 @@ class RuntimeCreationTests {
 			release.countDown();
 		});
 		releaser.start();
-		try (SandboxRuntime runtime = creation.join()) {
+		try (SandboxRuntime runtime = creation.created()) {
 			assertThat(runtime.name()).isEqualTo("plain");
 			assertThat(Thread.interrupted()).isTrue();
 		}
