@@ -30,6 +30,7 @@ import dev.sandboxes.koyeb.emulator.runtime.SandboxRuntimes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * Tests for {@link RuntimeInCreation}.
@@ -57,7 +58,7 @@ class RuntimeInCreationTests {
 		});
 		assertThatIllegalStateException().isThrownBy(runtime::created).isSameAs(failure);
 		assertThatIllegalStateException().isThrownBy(runtime::isolated).isSameAs(failure);
-		runtime.close();
+		assertThatNoException().isThrownBy(runtime::close);
 	}
 
 	@Test
