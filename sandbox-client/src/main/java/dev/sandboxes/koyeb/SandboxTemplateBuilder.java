@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.sandboxes.koyeb.controlplane.KoyebApi;
 import dev.sandboxes.koyeb.executor.ExecutorClient;
@@ -61,6 +62,8 @@ public final class SandboxTemplateBuilder {
 	private URI baseUrl = KoyebApi.DEFAULT_BASE_URL;
 
 	private WebClient.@Nullable Builder webClientBuilder;
+
+	private @Nullable Supplier<WebClient.@Nullable Builder> webClientBuilderSupplier;
 
 	private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
 
@@ -128,12 +131,31 @@ public final class SandboxTemplateBuilder {
 
 	/**
 	 * Set the builder of the WebClient that sends every request, so that an
-	 * application's filters, connector and observation apply. It is cloned, not changed.
+	 * application's filters, connector and observation apply. It is cloned when the
+	 * template is built, not changed; the clone builds the WebClient when the first request
+	 * is sent.
 	 * @param webClientBuilder the WebClient builder
 	 * @return this builder
 	 */
 	public SandboxTemplateBuilder webClientBuilder(WebClient.Builder webClientBuilder) {
 		this.webClientBuilder = webClientBuilder;
+		this.webClientBuilderSupplier = null;
+		return this;
+	}
+
+	/**
+	 * Set what supplies the builder of the WebClient that sends every request, asked once,
+	 * when the first request is sent: for a builder that is costly to get, such as one
+	 * that creates its connector, so that a template that sends no request yet does not
+	 * pay for it. The builder supplied is cloned, not changed; if the supplier gives
+	 * {@code null}, the default connector is used.
+	 * @param webClientBuilder what supplies the WebClient builder, or {@code null} for the
+	 * default connector
+	 * @return this builder
+	 */
+	public SandboxTemplateBuilder webClientBuilder(Supplier<WebClient.@Nullable Builder> webClientBuilder) {
+		this.webClientBuilderSupplier = webClientBuilder;
+		this.webClientBuilder = null;
 		return this;
 	}
 
@@ -301,7 +323,8 @@ public final class SandboxTemplateBuilder {
 	}
 
 	/**
-	 * Build a reactive template.
+	 * Build a reactive template. Its WebClient is built when it sends its first request, so
+	 * that building the template costs little.
 	 * @return the template
 	 * @throws InvalidSandboxSpecException if no API token was set
 	 */
@@ -311,9 +334,7 @@ public final class SandboxTemplateBuilder {
 			throw new InvalidSandboxSpecException("apiToken", "",
 					"must be set to a Koyeb API token (or to any value for an emulator)");
 		}
-		WebClient webClient = (this.webClientBuilder != null) ? this.webClientBuilder.clone().build()
-				: WebClient.builder().clientConnector(defaultConnector()).build();
-		HttpExchanges http = new HttpExchanges(webClient, this.retryPolicy, this.maxResponseSize);
+		HttpExchanges http = new HttpExchanges(webClient(), this.retryPolicy, this.maxResponseSize);
 		KoyebApi api = new KoyebApi(http, this.baseUrl, token, this.requestTimeout);
 		ExecutorClient executor = new ExecutorClient(http, this.requestTimeout);
 		SandboxObservations observations = new SandboxObservations(this.observationRegistry,
@@ -331,6 +352,20 @@ public final class SandboxTemplateBuilder {
 	 */
 	public SandboxTemplate build() {
 		return new SandboxTemplate(buildReactive());
+	}
+
+	private Supplier<WebClient> webClient() {
+		WebClient.Builder given = this.webClientBuilder;
+		if (given != null) {
+			WebClient.Builder copy = given.clone();
+			return copy::build;
+		}
+		Supplier<WebClient.@Nullable Builder> supplier = this.webClientBuilderSupplier;
+		return () -> {
+			WebClient.Builder supplied = (supplier != null) ? supplier.get() : null;
+			return (supplied != null) ? supplied.clone().build()
+					: WebClient.builder().clientConnector(defaultConnector()).build();
+		};
 	}
 
 	private static ReactorClientHttpConnector defaultConnector() {

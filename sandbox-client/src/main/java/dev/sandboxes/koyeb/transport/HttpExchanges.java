@@ -19,6 +19,7 @@ package dev.sandboxes.koyeb.transport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.sandboxes.koyeb.SandboxServiceException;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -46,7 +48,7 @@ public final class HttpExchanges {
 
 	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-	private final WebClient webClient;
+	private final SingletonSupplier<WebClient> webClient;
 
 	private final RetryableCalls calls;
 
@@ -59,7 +61,18 @@ public final class HttpExchanges {
 	 * @param maxBodyBytes the largest whole body read into memory
 	 */
 	public HttpExchanges(WebClient webClient, RetryPolicy retryPolicy, int maxBodyBytes) {
-		this.webClient = webClient;
+		this(() -> webClient, retryPolicy, maxBodyBytes);
+	}
+
+	/**
+	 * Create an instance whose client is made when the first request is sent, once, so
+	 * that an application that does not send one yet does not pay for building it.
+	 * @param webClient what makes the client that sends the requests
+	 * @param retryPolicy the retry policy
+	 * @param maxBodyBytes the largest whole body read into memory
+	 */
+	public HttpExchanges(Supplier<WebClient> webClient, RetryPolicy retryPolicy, int maxBodyBytes) {
+		this.webClient = SingletonSupplier.of(webClient);
 		this.calls = new RetryableCalls(retryPolicy);
 		this.maxBodyBytes = maxBodyBytes;
 	}
@@ -104,7 +117,7 @@ public final class HttpExchanges {
 
 	private WebClient.RequestHeadersSpec<?> request(HttpMethod method, URI uri, Consumer<HttpHeaders> headers,
 			byte @Nullable [] json) {
-		WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri).headers(headers);
+		WebClient.RequestBodySpec spec = this.webClient.obtain().method(method).uri(uri).headers(headers);
 		if (json == null) {
 			return spec;
 		}

@@ -89,8 +89,15 @@ public final class KoyebEmulator implements AutoCloseable {
 
 	private KoyebEmulator(Builder builder) {
 		this.dataDirectory = DataDirectory.of(builder.dataDirectory);
+		Path sandboxes = this.dataDirectory.sandboxes();
+		RuntimeInCreation runtime = RuntimeInCreation
+			.start(() -> SandboxRuntimes.create(builder.runtime, sandboxes, builder.network));
+		this.runtime = runtime;
+		// Nothing waits for the runtime until the server listens, but for a port proxy that
+		// must know whether sandboxes without network are isolated.
+		boolean sandboxesReachable;
 		try {
-			this.runtime = SandboxRuntimes.create(builder.runtime, this.dataDirectory.sandboxes(), builder.network);
+			sandboxesReachable = builder.network || !runtime.isolated();
 		}
 		catch (RuntimeException ex) {
 			this.dataDirectory.close();
@@ -102,7 +109,7 @@ public final class KoyebEmulator implements AutoCloseable {
 				ControlPlaneSettings.DEFAULT_ORGANIZATION_ID);
 		this.controlPlane = new ControlPlane(settings, this.runtime);
 		this.io = new BlockingIo();
-		this.portProxy = new PortProxy(this.controlPlane, builder.network || !this.runtime.isolated());
+		this.portProxy = new PortProxy(this.controlPlane, sandboxesReachable);
 		ExecutorRoutes executor = new ExecutorRoutes(this.controlPlane, this.io);
 		HttpHandler handler = RouterFunctions.toHttpHandler(
 				this.controlPlane.routes().and(executor.routes()).and(this.portProxy.routes()),
@@ -121,6 +128,14 @@ public final class KoyebEmulator implements AutoCloseable {
 		catch (RuntimeException ex) {
 			release();
 			throw new IllegalStateException("Could not listen on " + builder.host + ":" + builder.port, ex);
+		}
+		try {
+			runtime.created();
+		}
+		catch (RuntimeException ex) {
+			this.server.disposeNow(Duration.ofSeconds(10));
+			release();
+			throw ex;
 		}
 		this.baseUrl = "http://" + hostForUrl(builder.host) + ":" + this.server.port();
 		this.controlPlane.start();

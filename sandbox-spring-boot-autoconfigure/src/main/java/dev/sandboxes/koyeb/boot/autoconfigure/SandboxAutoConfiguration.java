@@ -132,7 +132,7 @@ public final class SandboxAutoConfiguration {
 		builder.defaultLifecycle(new SandboxLifecycle(lifecycle.getDeleteAfter(), lifecycle.getDeleteAfterInactivity()));
 		builder.lifecycleCaps(
 				new SandboxLifecycle(lifecycle.getMaxDeleteAfter(), lifecycle.getMaxDeleteAfterInactivity()));
-		webClientBuilder.ifAvailable(builder::webClientBuilder);
+		builder.webClientBuilder(webClientBuilder::getIfAvailable);
 		observationConvention.ifAvailable(builder::observationConvention);
 		builder.listener(new ApplicationSandboxListeners(listeners));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sandboxes.koyeb.InvalidSandboxSpecException;
 import dev.sandboxes.koyeb.ReactiveSandboxOperations;
@@ -175,6 +176,20 @@ class SandboxAutoConfigurationTests {
 				assertThatExceptionOfType(SandboxException.class)
 					.isThrownBy(() -> context.getBean(SandboxTemplate.class).delete("svc-1"));
 				assertThat(requests).first().isEqualTo("DELETE http://localhost:1/v1/services/svc-1");
+			});
+	}
+
+	@Test
+	void applicationWebClientBuilderIsMadeWhenTheFirstRequestIsSentNotAtStartUp() {
+		AtomicInteger customized = new AtomicInteger();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class))
+			.withBean(WebClientCustomizer.class, () -> (builder) -> customized.incrementAndGet())
+			.run((context) -> {
+				SandboxTemplate template = context.getBean(SandboxTemplate.class);
+				assertThat(customized).hasValue(0);
+				assertThatExceptionOfType(SandboxException.class).isThrownBy(() -> template.delete("svc-1"));
+				assertThatExceptionOfType(SandboxException.class).isThrownBy(() -> template.delete("svc-2"));
+				assertThat(customized).hasValue(1);
 			});
 	}
 
