@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -32,6 +33,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -59,9 +61,11 @@ public final class PortProxy implements AutoCloseable {
 
 	private final boolean sandboxesReachable;
 
-	private final ConnectionProvider connections;
+	private @Nullable ConnectionProvider connections;
 
-	private final WebClient client;
+	private @Nullable WebClient client;
+
+	private boolean closed;
 
 	/**
 	 * Create the proxy.
@@ -73,10 +77,24 @@ public final class PortProxy implements AutoCloseable {
 	public PortProxy(ExecutorTargets targets, boolean sandboxesReachable) {
 		this.targets = targets;
 		this.sandboxesReachable = sandboxesReachable;
-		this.connections = ConnectionProvider.create("koyeb-emulator-port-proxy", 256);
-		this.client = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.connections)))
-			.build();
+	}
+
+	/**
+	 * The client that forwards requests, made at the first one: an emulator whose sandboxes
+	 * expose no port never pays for it.
+	 */
+	private synchronized WebClient client() {
+		Assert.state(!this.closed, "The port proxy is closed");
+		WebClient made = this.client;
+		if (made == null) {
+			ConnectionProvider connections = ConnectionProvider.create("koyeb-emulator-port-proxy", 256);
+			this.connections = connections;
+			made = WebClient.builder()
+				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
+				.build();
+			this.client = made;
+		}
+		return made;
 	}
 
 	/**
@@ -115,7 +133,7 @@ public final class PortProxy implements AutoCloseable {
 			.query(request.uri().getRawQuery())
 			.build(true)
 			.toUriString();
-		return this.client.method(request.method())
+		return client().method(request.method())
 			.uri(uri)
 			.headers((headers) -> copy(request.headers().asHttpHeaders(), headers))
 			.body(BodyInserters.fromDataBuffers(request.bodyToFlux(DataBuffer.class)))
@@ -145,8 +163,12 @@ public final class PortProxy implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
-		this.connections.dispose();
+	public synchronized void close() {
+		this.closed = true;
+		ConnectionProvider made = this.connections;
+		if (made != null) {
+			made.dispose();
+		}
 	}
 
 }
