@@ -44,10 +44,10 @@ import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
  * </pre>
  * and every command joins the init's namespaces, in a mount namespace of its own:
  * <pre>
- * sh -c 'exec "$0" "$@" 3&lt;/proc/&lt;init&gt;/ns/pid'
+ * sh -c 'exec "$0" "$@" 3&lt;/proc/&lt;init&gt;/ns/pid [&lt;cgroups opened&gt;]'
  *   nsenter --target &lt;init&gt; [--user --preserve-credentials] --ipc --uts [--net]
  *   bwrap --args 0 --die-with-parent --new-session --pidns 3 --cap-drop ALL &lt;file system&gt;
- *         --chdir &lt;cwd&gt; sh -c 'exec "$0" -c "$1" 3&lt;&amp;- 0&lt;/dev/null' sh &lt;command&gt;
+ *         --chdir &lt;cwd&gt; sh -c '[&lt;cgroups joined&gt; &amp;&amp;] exec "$0" -c "$1" 3&lt;&amp;- 0&lt;/dev/null' sh &lt;command&gt;
  * </pre>
  * with the command's environment written to bubblewrap's standard input as
  * {@code --clearenv --setenv NAME VALUE ...}: the processes outside the sandbox run with
@@ -88,9 +88,13 @@ import dev.sandboxes.koyeb.emulator.runtime.SandboxStorage.MappedDirectory;
  * not root, bubblewrap gives the init a user namespace, in which uid 0 maps to the emulator's
  * user; commands join it first, as its root, to be allowed into the other namespaces.
  * <p>
- * Where cgroups allow ({@link SandboxCgroups}), the init and every command are started by a shell
- * that first moves itself into the sandbox's cgroups, {@code sh -c '<join> && exec "$0" "$@"'},
- * so that nothing of the sandbox runs uncapped.
+ * Where cgroups allow ({@link SandboxCgroups}), the init is started by a shell that first moves
+ * itself into the sandbox's cgroups, {@code sh -c '<join> && exec "$0" "$@"'}, and a command's
+ * first shell opens the groups' process lists ({@code 4>.../cgroup.procs 5>...}), through which
+ * the command's own shell, inside the sandbox, joins them ({@code echo $$ >&4 && ...}) before it
+ * runs the command: nothing of the sandbox runs uncapped, and the emulator's own work for each
+ * command ({@code nsenter}, bubblewrap's set-up) is not charged to the sandbox's caps, as the
+ * work of Koyeb's executor is not.
  */
 final class BubblewrapLauncher implements CommandLauncher {
 
@@ -117,6 +121,9 @@ final class BubblewrapLauncher implements CommandLauncher {
 	 * once it has read the environment from it.
 	 */
 	private static final String COMMAND_SHELL = "exec \"$0\" -c \"$1\" " + PID_NAMESPACE_FD + "<&- 0</dev/null";
+
+	/** The first descriptor of the cgroups' process lists that a command's own shell joins through. */
+	private static final int CGROUP_FD = 4;
 
 	private final String executable;
 
@@ -223,10 +230,10 @@ final class BubblewrapLauncher implements CommandLauncher {
 	private List<String> commandLine(SandboxInit init, @Nullable SandboxCgroup cgroup, SandboxStorage storage,
 			String directory, String command) {
 		String pid = Long.toString(init.pid());
-		String join = (cgroup != null) ? cgroup.joinCommand() + " && " : "";
+		String groups = (cgroup != null) ? " " + cgroup.openForJoining(CGROUP_FD) : "";
 		List<String> line = new ArrayList<>(List.of("/bin/sh", "-c",
-				join + "exec \"$0\" \"$@\" " + PID_NAMESPACE_FD + "</proc/" + pid + "/ns/pid", this.nsenter, "--target",
-				pid));
+				"exec \"$0\" \"$@\" " + PID_NAMESPACE_FD + "</proc/" + pid + "/ns/pid" + groups, this.nsenter,
+				"--target", pid));
 		if (init.ownUserNamespace()) {
 			line.addAll(List.of("--user", "--preserve-credentials"));
 		}
@@ -237,7 +244,8 @@ final class BubblewrapLauncher implements CommandLauncher {
 		line.addAll(List.of(this.executable, "--args", STANDARD_INPUT_FD, "--die-with-parent", "--new-session",
 				"--pidns", PID_NAMESPACE_FD, "--cap-drop", "ALL"));
 		line.addAll(fileSystem(storage));
-		line.addAll(List.of("--chdir", directory, "sh", "-c", COMMAND_SHELL, "sh", command));
+		String join = (cgroup != null) ? cgroup.joinThroughCommand(CGROUP_FD) + " && " : "";
+		line.addAll(List.of("--chdir", directory, "sh", "-c", join + COMMAND_SHELL, "sh", command));
 		return line;
 	}
 

@@ -63,6 +63,41 @@ final class SandboxCgroup {
 			.collect(Collectors.joining(" && "));
 	}
 
+	/**
+	 * Shell redirections that open every group's process list for writing, from the first
+	 * descriptor given on, for a process inside the sandbox, which cannot see the groups, to join
+	 * them through its inherited descriptors with {@link #joinThroughCommand(int)}.
+	 * @param firstDescriptor the first descriptor, at most 9 less the number of groups
+	 * @return the redirections, separated by spaces
+	 */
+	String openForJoining(int firstDescriptor) {
+		StringBuilder redirections = new StringBuilder();
+		for (int i = 0; i < this.groups.size(); i++) {
+			redirections.append(' ').append(firstDescriptor + i).append('>')
+				.append(quote(this.groups.get(i).resolve(PROCESSES).toString()));
+		}
+		return redirections.toString().strip();
+	}
+
+	/**
+	 * A shell command that moves the shell running it into every group through the descriptors
+	 * {@link #openForJoining(int)} opened, then closes them; it fails if a group cannot be joined.
+	 * The kernel checks the write against whoever opened the descriptor, so a process without
+	 * capabilities can join this way.
+	 * @param firstDescriptor the first descriptor
+	 * @return the command
+	 */
+	String joinThroughCommand(int firstDescriptor) {
+		StringBuilder command = new StringBuilder();
+		StringBuilder close = new StringBuilder();
+		for (int i = 0; i < this.groups.size(); i++) {
+			int descriptor = firstDescriptor + i;
+			command.append((i > 0) ? " && " : "").append("echo $$ >&").append(descriptor);
+			close.append(' ').append(descriptor).append(">&-");
+		}
+		return command.append(" && exec").append(close).toString();
+	}
+
 	private static String quote(String text) {
 		return "'" + text.replace("'", "'\\''") + "'";
 	}
