@@ -17,20 +17,21 @@
 
 package dev.sandboxes.koyeb.emulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.sandboxes.koyeb.emulator.runtime.DockerEngine;
 import dev.sandboxes.koyeb.emulator.runtime.RuntimeMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Start of a {@link KoyebEmulator}, whose server starts while its sandbox runtime is being
@@ -55,17 +56,16 @@ class KoyebEmulatorStartTests {
 	@ParameterizedTest
 	@ValueSource(booleans = { true, false })
 	void runtimeThatCannotBeCreatedFailsTheStartAsItDidAndReleasesTheDataDirectory(boolean network,
-			@TempDir Path data) {
-		Optional<DockerEngine> engine = DockerEngine.connect();
-		engine.ifPresent(DockerEngine::close);
-		assumeTrue(engine.isEmpty(), "a Docker engine answers here, so the DOCKER runtime can be created");
-		assertThatIllegalStateException()
+			@TempDir Path data) throws IOException {
+		// A file where the sandboxes' storage should go: no runtime can be created, on any host.
+		Files.writeString(data.resolve("sandboxes"), "not a directory");
+		assertThatExceptionOfType(UncheckedIOException.class)
 			.isThrownBy(() -> KoyebEmulator.builder()
-				.runtime(RuntimeMode.DOCKER)
+				.runtime(RuntimeMode.PLAIN)
 				.network(network)
 				.dataDirectory(data)
 				.start())
-			.withMessageStartingWith("Runtime mode DOCKER was chosen but no Docker engine is reachable");
+			.withMessageStartingWith("Cannot prepare the sandboxes' base directory");
 		assertThat(data.resolve("emulator.pid")).doesNotExist();
 	}
 
